@@ -1,0 +1,570 @@
+"""Runs the hooks in their one-way order and assembles audits.
+
+discover -> read -> corpus learn -> per document (boilerplate, analyze) -> corpus repeats
+-> corpus check -> per-audit findings. Per-document stages run in worker processes when
+``jobs > 1``; their results are plain dataclasses, so the outcome does not depend on the
+number of workers or the order files were found in.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Settings
+from .context import Corpus, DocumentView, PluginContext, Record
+from .discover import Input
+from .errors import InputError
+from .model import (
+    CATEGORIES,
+    RELATIONS,
+    SEVERITIES,
+    Audit,
+    Data,
+    Document,
+    DocumentResult,
+    Finding,
+    LearnedTable,
+    Provenance,
+    Repeat,
+    Span,
+)
+from .plugins import PluginFailure, PluginHost, describe_exception, load_plugins
+
+#: Standard finding codes and their severities (AUDIT_FORMAT.md).
+STANDARD_FINDINGS: dict[str, str] = {
+    "repeated-content": "warning",
+    "quotes-passages": "info",
+    "repeated-elsewhere": "info",
+    "attribution-dropped": "error",
+    "byline-mismatch": "warning",
+    "syndicated": "info",
+    "conflicting-dates": "warning",
+    "no-byline": "info",
+    "no-date": "info",
+    "ambiguous-date": "info",
+    "copyright-year-mismatch": "info",
+    "auditor.plugin-error": "error",
+}
+PLUGIN_ERROR = "auditor.plugin-error"
+_PRECEDENCE = {c: i for i, c in enumerate(CATEGORIES)}
+
+
+class PluginTimeout(Exception):
+    """A plugin exceeded its time budget on one document."""
+
+
+@dataclass
+class Skipped:
+    path: str
+    message: str
+
+
+@dataclass
+class RunResult:
+    audits: list[Audit]
+    skipped: list[Skipped]
+    failures: list[tuple[str, str]]  #: (path, message) of every plugin error, for the summary
+    repeats: list[Repeat] = field(default_factory=list)  #: every repeat, before max_repeats
+    timings: dict[str, float] = field(default_factory=dict)
+    learned: dict[str, LearnedTable] = field(default_factory=dict)
+
+
+def plugin_error(failure: PluginFailure, path: str) -> Finding:
+    return Finding(
+        code=PLUGIN_ERROR,
+        severity="error",
+        message=f"plugin {failure.plugin!r} failed in {failure.hook}: {failure.message}",
+        plugin="auditor",
+        path=path,
+    )
+
+
+def resolve_spans(spans: Iterable[Span], length: int) -> list[Span]:
+    """Make spans non-overlapping: where spans overlap, the earlier category of the table wins.
+
+    Touching or overlapping pieces of one category merge into one span.
+    """
+    valid = [s for s in spans if 0 <= s.start < s.end <= length and s.category in _PRECEDENCE]
+    if not valid:
+        return []
+    points = sorted({p for s in valid for p in (s.start, s.end)})
+    # Sweep: for each elementary interval, the best-precedence covering span.
+    events: dict[int, list[tuple[int, Span]]] = {}
+    for s in valid:
+        events.setdefault(s.start, []).append((1, s))
+        events.setdefault(s.end, []).append((-1, s))
+    active: dict[int, int] = {}
+    reasons: dict[int, str] = {}
+    pieces: list[Span] = []
+    for i, p in enumerate(points):
+        for delta, s in events.get(p, []):
+            rank = _PRECEDENCE[s.category]
+            active[rank] = active.get(rank, 0) + delta
+            if delta > 0:
+                reasons.setdefault(rank, s.reason)
+            if active[rank] == 0:
+                del active[rank]
+                reasons.pop(rank, None)
+        if active and i + 1 < len(points):
+            rank = min(active)
+            pieces.append(Span(p, points[i + 1], CATEGORIES[rank], reasons.get(rank, "")))
+    merged: list[Span] = []
+    for s in pieces:
+        if merged and merged[-1].end == s.start and merged[-1].category == s.category:
+            merged[-1] = Span(merged[-1].start, s.end, s.category, merged[-1].reason)
+        else:
+            merged.append(s)
+    return merged
+
+
+class Pipeline:
+    """The per-document part of a run, usable in the main process or a worker."""
+
+    def __init__(self, host: PluginHost, settings: Settings, learned: dict[str, LearnedTable] | None = None) -> None:
+        self.host = host
+        self.settings = settings
+        self.learned = dict(learned or {})
+        self.timeout = float(settings.table("plugins").get("timeout", 0.0) or 0.0)
+        shared = {k: settings.table(k) for k in ("discover", "output", "policy", "plugins")}
+        self._shared = shared
+
+    def ctx(self, name: str) -> PluginContext:
+        return PluginContext(name=name, config=self.settings.table(name), learned=self.learned, settings=self._shared)
+
+    def _timed(self, hook: str, name: str, **kwargs: Any) -> Any:
+        if self.timeout <= 0 or not hasattr(signal, "setitimer") or not _in_main_thread():
+            return self.host.call_one(hook, name, **kwargs)
+
+        def on_alarm(signum: int, frame: Any) -> None:
+            raise PluginTimeout(f"exceeded the {self.timeout:g} s time budget")
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        try:
+            return self.host.call_one(hook, name, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+    # -- read -------------------------------------------------------------------------
+    def read(self, item: Input) -> tuple[Document | None, str | None, list[PluginFailure]]:
+        """Read one file: (document, skip message, failures)."""
+        failures: list[PluginFailure] = []
+        max_bytes = int(self.settings.table("discover").get("max_bytes", 0) or 0)
+        try:
+            st = os.stat(item.path)
+            if max_bytes and st.st_size > max_bytes:
+                return None, f"larger than the size limit ({st.st_size} > {max_bytes} bytes); skipped", failures
+            with open(item.path, "rb") as fh:
+                data = fh.read(max_bytes + 1 if max_bytes else -1)
+            if max_bytes and len(data) > max_bytes:
+                return None, f"grew past the size limit while being read ({max_bytes} bytes); skipped", failures
+        except OSError as exc:
+            return None, f"cannot be read: {exc.strerror or type(exc).__name__}; skipped", failures
+        for name in self.host.implementations("auditor_read"):
+            try:
+                doc = self._timed("auditor_read", name, path=item.rel, data=data, ctx=self.ctx(name))
+            except InputError as exc:
+                return None, f"{exc}", failures
+            except Exception as exc:
+                failures.append(PluginFailure(name, "auditor_read", describe_exception(exc)))
+                continue
+            if doc is None:
+                continue
+            if not isinstance(doc, Document) or not isinstance(doc.text, str):
+                failures.append(PluginFailure(name, "auditor_read", f"returned {type(doc).__name__}, not a Document"))
+                continue
+            doc.path = item.rel
+            return doc, None, failures
+        return None, "no reader accepted this file; skipped", failures
+
+    # -- per document -----------------------------------------------------------------
+    def analyze(self, doc: Document) -> DocumentResult:
+        result = DocumentResult(document=doc)
+        failures: list[PluginFailure] = []
+        raw_spans: list[Span] = [s for s in doc.hints if isinstance(s, Span)]
+        for name in self.host.implementations("auditor_boilerplate"):
+            got: list[Any] = []
+            try:
+                self._timed("auditor_boilerplate", name, document=doc, ctx=self.ctx(name), register=got.append)
+            except Exception as exc:
+                failures.append(PluginFailure(name, "auditor_boilerplate", describe_exception(exc)))
+                continue
+            for s in got:
+                if not isinstance(s, Span) or s.category not in _PRECEDENCE or not (0 <= s.start <= s.end <= len(doc.text)):
+                    failures.append(PluginFailure(name, "auditor_boilerplate", f"registered an invalid span: {s!r}"[:300]))
+                    break
+                if s.end > s.start:
+                    raw_spans.append(s)
+        result.spans = resolve_spans(raw_spans, len(doc.text))
+        view = DocumentView(doc, result.spans)
+        for name in self.host.implementations("auditor_analyze"):
+            got = []
+            try:
+                self._timed("auditor_analyze", name, view=view, ctx=self.ctx(name), register=got.append)
+            except Exception as exc:
+                failures.append(PluginFailure(name, "auditor_analyze", describe_exception(exc)))
+                continue
+            for item in got:
+                if isinstance(item, Provenance):
+                    result.provenance.merge(item)
+                elif isinstance(item, Finding):
+                    problem = check_finding(item, name, len(doc.text))
+                    if problem:
+                        failures.append(PluginFailure(name, "auditor_analyze", problem))
+                        continue
+                    item.plugin, item.path = name, doc.path
+                    result.findings.append(item)
+                elif isinstance(item, Data):
+                    result.data[name] = item.value
+                else:
+                    failures.append(PluginFailure(name, "auditor_analyze", f"registered {type(item).__name__}, not Provenance, Finding or Data"))
+        result.provenance.byline = _dedupe_names(result.provenance.byline)
+        result.findings.extend(plugin_error(f, doc.path) for f in failures)
+        return result
+
+
+def _dedupe_names(names: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if isinstance(n, str) and n.strip() and n.strip() not in out:
+            out.append(n.strip())
+    return out
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def check_finding(f: Finding, plugin: str, length: int | None) -> str | None:
+    """Why a registered finding is invalid, or None."""
+    if f.severity not in SEVERITIES:
+        return f"finding {f.code!r} has unknown severity {f.severity!r}"
+    want = STANDARD_FINDINGS.get(f.code)
+    if want is None and not f.code.startswith(f"{plugin}."):
+        return f"finding code {f.code!r} is neither standard nor prefixed with {plugin + '.'!r}"
+    if want is not None and want != f.severity:
+        return f"finding {f.code!r} must have severity {want!r}, not {f.severity!r}"
+    if f.code == PLUGIN_ERROR:
+        return "plugins may not emit auditor.plugin-error themselves"
+    if (f.start is None) != (f.end is None):
+        return f"finding {f.code!r} has start without end"
+    if f.start is not None and length is not None and not (0 <= f.start <= f.end <= length):  # type: ignore[operator]
+        return f"finding {f.code!r} location [{f.start}, {f.end}) is outside the text"
+    return None
+
+
+# -- worker processes -------------------------------------------------------------------
+# Each worker process builds its own plugin host once; this per-process slot is the only
+# module state, and only worker processes use it.
+_WORKER: dict[str, Pipeline] = {}
+
+
+def _init_worker(settings: Settings, learned: dict[str, LearnedTable]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles interruption
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the parent already warned about broken plugins
+        host = load_plugins(settings.table("plugins").get("disable", []))
+    _WORKER["pipeline"] = Pipeline(host, settings, learned)
+
+
+def _read_chunk(items: list[Input]) -> list[tuple[Document | None, str | None, list[PluginFailure]]]:
+    p = _WORKER["pipeline"]
+    return [p.read(i) for i in items]
+
+
+def _analyze_chunk(docs: list[Document]) -> list[DocumentResult]:
+    p = _WORKER["pipeline"]
+    return [p.analyze(d) for d in docs]
+
+
+def _chunks(items: Sequence[Any], jobs: int) -> list[list[Any]]:
+    size = max(1, min(256, len(items) // (jobs * 8) or 1))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+class Engine:
+    """One audit run over a list of inputs."""
+
+    def __init__(
+        self,
+        host: PluginHost,
+        settings: Settings,
+        jobs: int = 1,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> None:
+        self.host = host
+        self.settings = settings
+        self.jobs = max(1, jobs)
+        self.progress = progress or (lambda stage, done, total: None)
+
+    def _map(self, fn_inline: Callable[[Any], Any], fn_chunk: Callable[[list[Any]], list[Any]], items: Sequence[Any], stage: str, learned: dict[str, LearnedTable]) -> list[Any]:
+        total = len(items)
+        if self.jobs == 1 or total < 2 * self.jobs:
+            out = []
+            for i, item in enumerate(items):
+                out.append(fn_inline(item))
+                if (i + 1) % 500 == 0:
+                    self.progress(stage, i + 1, total)
+            self.progress(stage, total, total)
+            return out
+        import multiprocessing
+
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        ctx = multiprocessing.get_context(method)
+        results: list[Any] = []
+        with ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.settings, learned)) as pool:
+            done = 0
+            for chunk_result in pool.map(fn_chunk, _chunks(items, self.jobs)):
+                results.extend(chunk_result)
+                done += len(chunk_result)
+                self.progress(stage, done, total)
+        return results
+
+    def run(self, inputs: Sequence[Input]) -> RunResult:
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        pipeline = Pipeline(self.host, self.settings)
+        read = self._map(pipeline.read, _read_chunk, list(inputs), "read", {})
+        docs: list[Document] = []
+        skipped: list[Skipped] = []
+        read_failures: dict[str, list[PluginFailure]] = {}
+        for item, (doc, message, failures) in zip(inputs, read):
+            if doc is None:
+                skipped.append(Skipped(item.rel, message or "skipped"))
+            else:
+                docs.append(doc)
+                if failures:
+                    read_failures[doc.path] = failures
+        docs.sort(key=lambda d: d.path)
+        timings["read"] = time.perf_counter() - t0
+
+        t1 = time.perf_counter()
+        learned, corpus_failures = self.learn(pipeline, docs)
+        timings["learn"] = time.perf_counter() - t1
+
+        t2 = time.perf_counter()
+        pipeline.learned = learned
+        results: list[DocumentResult] = self._map(pipeline.analyze, _analyze_chunk, docs, "analyze", learned)
+        for r in results:
+            r.findings.extend(plugin_error(f, r.document.path) for f in read_failures.get(r.document.path, []))
+        timings["analyze"] = time.perf_counter() - t2
+
+        t3 = time.perf_counter()
+        audits, repeats = self.corpus_phase(pipeline, results, corpus_failures)
+        timings["corpus"] = time.perf_counter() - t3
+        all_failures = [(a.document.path, f.message) for a in audits for f in a.findings if f.code == PLUGIN_ERROR]
+        return RunResult(
+            audits=audits,
+            skipped=sorted(skipped, key=lambda s: s.path),
+            failures=all_failures,
+            repeats=repeats,
+            timings=timings,
+            learned=learned,
+        )
+
+    def learn(self, pipeline: Pipeline, docs: list[Document]) -> tuple[dict[str, LearnedTable], list[PluginFailure]]:
+        learned: dict[str, LearnedTable] = {}
+        failures: list[PluginFailure] = []
+        for name in self.host.implementations("auditor_corpus_learn"):
+            got: list[Any] = []
+            try:
+                self.host.call_one("auditor_corpus_learn", name, documents=docs, ctx=pipeline.ctx(name), register=got.append)
+            except Exception as exc:
+                failures.append(PluginFailure(name, "auditor_corpus_learn", describe_exception(exc)))
+                continue
+            for t in got:
+                if isinstance(t, LearnedTable):
+                    learned[name] = t
+                else:
+                    failures.append(PluginFailure(name, "auditor_corpus_learn", f"registered {type(t).__name__}, not a LearnedTable"))
+        return learned, failures
+
+    def corpus_phase(
+        self, pipeline: Pipeline, results: list[DocumentResult], failures: list[PluginFailure]
+    ) -> tuple[list[Audit], list[Repeat]]:
+        results = sorted(results, key=lambda r: r.document.path)
+        corpus = Corpus([Record.from_result(r) for r in results])
+        by_path = corpus.by_path
+        extra: dict[str, list[Finding]] = {}
+        global_failures = list(failures)
+        repeats: list[Repeat] = []
+
+        def collect(name: str, hook: str, items: list[Any], allow_repeats: bool) -> None:
+            for item in items:
+                if allow_repeats and isinstance(item, Repeat):
+                    problem = check_repeat(item, by_path)
+                    if problem:
+                        global_failures.append(PluginFailure(name, hook, problem))
+                        continue
+                    repeats.append(item)
+                elif isinstance(item, Finding):
+                    rec = by_path.get(item.path)
+                    problem = "finding without a known path" if rec is None else check_finding(item, name, len(rec.document.text))
+                    if item.other is not None and item.other not in by_path:
+                        problem = f"finding names unknown other file {item.other!r}"
+                    if problem:
+                        global_failures.append(PluginFailure(name, hook, problem))
+                        continue
+                    item.plugin = name
+                    extra.setdefault(item.path, []).append(item)
+                else:
+                    global_failures.append(PluginFailure(name, hook, f"registered {type(item).__name__}"))
+
+        for hook in ("auditor_corpus_repeats", "auditor_corpus_check"):
+            for name in self.host.implementations(hook):
+                got: list[Any] = []
+                try:
+                    self.host.call_one(hook, name, corpus=corpus, ctx=pipeline.ctx(name), register=got.append)
+                except Exception as exc:
+                    global_failures.append(PluginFailure(name, hook, describe_exception(exc)))
+                    continue
+                collect(name, hook, got, allow_repeats=hook == "auditor_corpus_repeats")
+            if hook == "auditor_corpus_repeats":
+                repeats = dedupe_repeats(repeats)
+                corpus.repeats = list(repeats)
+
+        grouped: dict[str, list[Repeat]] = {}
+        for r in repeats:
+            grouped.setdefault(r.path, []).append(r)
+        max_repeats = int(self.settings.table("output").get("max_repeats", 50))
+        audits: list[Audit] = []
+        for res in results:
+            path = res.document.path
+            mine = sorted(grouped.get(path, []), key=lambda r: (-r.containment, -r.similarity, r.other))[:max_repeats]
+            mine.sort(key=lambda r: r.other)
+            findings = list(res.findings) + extra.get(path, [])
+            findings += [plugin_error(f, path) for f in global_failures]
+            audit = Audit(res.document, res.provenance, res.spans, mine, findings)
+            for name in self.host.implementations("auditor_findings"):
+                got = []
+                try:
+                    self.host.call_one("auditor_findings", name, audit=audit, ctx=pipeline.ctx(name), register=got.append)
+                except Exception as exc:
+                    audit.findings.append(plugin_error(PluginFailure(name, "auditor_findings", describe_exception(exc)), path))
+                    continue
+                for f in got:
+                    problem = check_finding(f, name, len(res.document.text)) if isinstance(f, Finding) else f"registered {type(f).__name__}"
+                    if problem:
+                        audit.findings.append(plugin_error(PluginFailure(name, "auditor_findings", problem), path))
+                        continue
+                    f.plugin, f.path = name, path
+                    audit.findings.append(f)
+            audit.findings = dedupe_findings(audit.findings)
+            audits.append(audit)
+        return audits, repeats
+
+
+def check_repeat(r: Repeat, by_path: dict[str, Record]) -> str | None:
+    if r.path not in by_path or r.other not in by_path:
+        return f"repeat between unknown files {r.path!r} and {r.other!r}"
+    if r.path == r.other:
+        return f"repeat of {r.path!r} with itself"
+    if r.relation not in RELATIONS:
+        return f"unknown relation {r.relation!r}"
+    if not (0 <= r.similarity <= 1 and 0 <= r.containment <= 1):
+        return "similarity and containment must lie in [0, 1]"
+    if not r.passages:
+        return f"repeat {r.path!r} -> {r.other!r} without passages"
+    n, m = len(by_path[r.path].document.text), len(by_path[r.other].document.text)
+    for p in r.passages:
+        if not (0 <= p.start <= p.end <= n and 0 <= p.other_start <= p.other_end <= m):
+            return f"passage {p!r} lies outside the texts"
+    return None
+
+
+def dedupe_repeats(repeats: list[Repeat]) -> list[Repeat]:
+    """One repeat per (path, other), values rounded, copy-of only with containment >= 0.5."""
+    out: dict[tuple[str, str], Repeat] = {}
+    for r in repeats:
+        r.similarity = round(float(r.similarity), 4)
+        r.containment = round(float(r.containment), 4)
+        if r.relation == "copy-of" and r.containment < 0.5:
+            r.relation = "shares-passages"
+        r.passages = sorted(r.passages, key=lambda p: (p.start, p.end, p.other_start, p.other_end))
+        out.setdefault((r.path, r.other), r)
+    return [out[k] for k in sorted(out)]
+
+
+def dedupe_findings(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: (*f.sort_key(), f.plugin)):
+        key = (f.code, f.start, f.end, f.other, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def clusters(audits: Sequence[Audit], repeats: Sequence[Repeat]) -> list[dict[str, Any]]:
+    """Connected components of copy edges and of shares-passages edges with containment >= 0.5."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    copy_of: dict[str, set[str]] = {}
+    for r in repeats:
+        joins = r.relation in ("copy-of", "source-of") or r.containment >= 0.5
+        if not joins:
+            continue
+        a, b = find(r.path), find(r.other)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+        if r.relation == "copy-of":
+            copy_of.setdefault(r.path, set()).add(r.other)
+        elif r.relation == "source-of":
+            copy_of.setdefault(r.other, set()).add(r.path)
+    groups: dict[str, list[str]] = {}
+    for p in list(parent):
+        groups.setdefault(find(p), []).append(p)
+    import hashlib
+
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort()
+        is_copy = {m for m in members if copy_of.get(m)}
+        sources = {o for m in members for o in copy_of.get(m, ())}
+        roots = sorted(s for s in sources if s not in is_copy)
+        origin = roots[0] if len(roots) == 1 else None
+        cluster: dict[str, Any] = {"id": hashlib.sha256("\n".join(members).encode()).hexdigest()[:16]}
+        descends: set[str] = set()
+        if origin:
+            cluster["origin"] = origin
+            # Members that reach the origin through copy-of edges are its copies.
+            changed = True
+            while changed:
+                changed = False
+                for m in members:
+                    if m not in descends and m != origin and any(o == origin or o in descends for o in copy_of.get(m, ())):
+                        descends.add(m)
+                        changed = True
+        cluster["members"] = [
+            {"path": m, "relation": "origin" if m == origin else ("copy-of" if m in descends else "shares-passages")}
+            for m in members
+        ]
+        out.append(cluster)
+    out.sort(key=lambda c: c["id"])
+    return out
+
+
+__all__ = ["Engine", "Pipeline", "RunResult", "clusters", "resolve_spans"]
