@@ -105,17 +105,19 @@ def build_parser(plugin_commands: Sequence[Any] = ()) -> argparse.ArgumentParser
     return parser
 
 
-def _plugin_commands() -> list[Any]:
+def plugin_commands(host: Any = None) -> list[Any]:
+    """Commands plugins contribute through auditor_register_commands."""
     import warnings
 
     from .model import Command
     from .plugins import load_plugins
 
-    with warnings.catch_warnings(record=True) as rec:
-        warnings.simplefilter("always")
-        host = load_plugins()
-    for w in rec:
-        _err(f"warning: {w.message}")
+    if host is None:
+        with warnings.catch_warnings(record=True) as rec:
+            warnings.simplefilter("always")
+            host = load_plugins()
+        for w in rec:
+            _err(f"warning: {w.message}")
     commands: list[Any] = []
     for name in host.implementations("auditor_register_commands"):
         got: list[Any] = []
@@ -136,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         needs_plugins = not args_list or args_list[0] not in CORE_COMMANDS
-        parser = build_parser(_plugin_commands() if needs_plugins else ())
+        parser = build_parser(plugin_commands() if needs_plugins else ())
         args = parser.parse_args(args_list)
     except SystemExit as exc:
         return int(exc.code or 0)
