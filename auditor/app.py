@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import CORE_TABLES, Settings, load_settings
+from .config import CORE_TABLES, Settings
 from .discover import Discovery, discover
 from .engine import Engine, RunResult, clusters
 from .errors import ConfigError
@@ -46,7 +46,9 @@ def declared_tables(host: PluginHost) -> tuple[dict[str, list[ConfigField]], lis
         try:
             host.call_one("auditor_register_config", name, register=got.append)
         except Exception as exc:
-            problems.append(f"plugin {name!r} failed to declare its configuration: {describe_exception(exc)}")
+            problems.append(
+                f"plugin {name!r} failed to declare its configuration: {describe_exception(exc)}"
+            )
             continue
         fields_.extend(f for f in got if isinstance(f, ConfigField))
     return declared, problems
@@ -77,11 +79,17 @@ def prepare(
     source = config if config is not None else find_config(paths)
     if config is not None and not config.is_file():
         raise ConfigError(f"{config}: configuration file not found")
-    data = dict(config_data) if config_data is not None else (read_config_file(source) if source else {})
+    data = (
+        dict(config_data)
+        if config_data is not None
+        else (read_config_file(source) if source else {})
+    )
     plugins_table = data.get("plugins", {})
     disable = plugins_table.get("disable", []) if isinstance(plugins_table, dict) else []
     if not isinstance(disable, list) or not all(isinstance(x, str) for x in disable):
-        raise ConfigError(f"{source or 'configuration'}: [plugins] disable must be a list of strings")
+        raise ConfigError(
+            f"{source or 'configuration'}: [plugins] disable must be a list of strings"
+        )
     caught: list[str] = []
     with warnings.catch_warnings(record=True) as rec:
         warnings.simplefilter("always")
@@ -106,14 +114,54 @@ def discover_inputs(prepared: Prepared, paths: Sequence[Path], out: Path | None)
     return discover(paths, d["include"], d["exclude"], skip_dirs=[out] if out else [])
 
 
+def run_fingerprint(prepared: Prepared) -> str:
+    """Everything besides a file's bytes that can change a per-document result."""
+    from .cache import fingerprint, source_hash
+
+    host = prepared.host
+    tables = {
+        k: v
+        for k, v in prepared.settings.tables.items()
+        if k not in ("output", "policy", "discover", "plugins")
+    }
+    tables["discover.max_bytes"] = prepared.settings.table("discover").get("max_bytes")
+    return fingerprint(
+        {
+            "auditor": __version__,
+            "plugins": {
+                n: [host.infos[n].version, source_hash(host.pm.get_plugin(n))] for n in host.names
+            },
+            "libraries": library_versions(),
+            "tables": tables,
+        }
+    )
+
+
+def open_cache(folder: Path, warn: Callable[[str], None]) -> Any:
+    from .cache import Cache
+
+    return Cache(folder, warn)
+
+
+def cache_folder(prepared: Prepared, fallback: Path) -> Path:
+    from .cache import CACHE_DIR
+
+    base = prepared.settings.source.parent if prepared.settings.source else fallback
+    return base / CACHE_DIR
+
+
 def run(
     prepared: Prepared,
     discovery: Discovery,
     jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
+    cache: Any = None,
 ) -> RunResult:
-    engine = Engine(prepared.host, prepared.settings, jobs, progress)
-    return engine.run(discovery.inputs)
+    fp = run_fingerprint(prepared) if cache is not None else ""
+    engine = Engine(prepared.host, prepared.settings, jobs, progress, cache=cache, fingerprint=fp)
+    result = engine.run(discovery.inputs)
+    result.cache_keys = engine.used_keys
+    return result
 
 
 def audit_dicts(result: RunResult) -> dict[str, dict[str, Any]]:
@@ -177,5 +225,6 @@ def run_info(
         + [{"path": s.path, "message": s.message} for s in result.skipped],
         "plugin_errors": [{"path": p, "message": m} for p, m in result.failures],
         "learned": {k: v.digest for k, v in sorted(result.learned.items())},
-        "timings": {k: round(v, 4) for k, v in result.timings.items()} | {"total": round(time.perf_counter() - started, 4)},
+        "timings": {k: round(v, 4) for k, v in result.timings.items()}
+        | {"total": round(time.perf_counter() - started, 4)},
     }

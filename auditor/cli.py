@@ -19,7 +19,7 @@ from typing import Any
 from . import __version__
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-CORE_COMMANDS = ("audit", "check", "clean", "text", "plugins", "schema", "config")
+CORE_COMMANDS = ("audit", "check", "clean", "text", "plugins", "schema", "config", "cache")
 
 
 def _err(msg: str) -> None:
@@ -50,33 +50,66 @@ def _install_signal_handlers() -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, help="configuration file (default: nearest audit.toml or pyproject.toml [tool.auditor])")
+    p.add_argument(
+        "--config",
+        type=Path,
+        help="configuration file (default: nearest audit.toml or pyproject.toml [tool.auditor])",
+    )
 
 
 def build_parser(plugin_commands: Sequence[Any] = ()) -> argparse.ArgumentParser:
-    parser = _Parser(prog="auditor", description="Audit a folder of documents for repeated content, boilerplate and provenance.")
+    parser = _Parser(
+        prog="auditor",
+        description="Audit a folder of documents for repeated content, boilerplate and provenance.",
+    )
     parser.add_argument("--version", action="version", version=f"auditor {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     a = sub.add_parser("audit", help="audit files and folders, writing one audit per file")
     a.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     a.add_argument("--out", type=Path, help="folder for audits, corpus.json and run.json")
-    a.add_argument("--format", choices=("toml", "json"), help="audit format (default from [output] format, else toml)")
-    a.add_argument("--jobs", type=int, default=None, help="worker processes (default: number of CPUs)")
-    a.add_argument("--fail-on", choices=("info", "warning", "error"), help="exit 1 when a finding is at or above this severity")
+    a.add_argument(
+        "--format",
+        choices=("toml", "json"),
+        help="audit format (default from [output] format, else toml)",
+    )
+    a.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: number of CPUs)"
+    )
+    a.add_argument(
+        "--fail-on",
+        choices=("info", "warning", "error"),
+        help="exit 1 when a finding is at or above this severity",
+    )
     a.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    a.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the incremental cache"
+    )
     _common(a)
 
-    c = sub.add_parser("check", help="pre-commit entry point: audit FILES against the configured corpus")
+    c = sub.add_parser(
+        "check", help="pre-commit entry point: audit FILES against the configured corpus"
+    )
     c.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    c.add_argument("--fail-on", choices=("info", "warning", "error"), help="override [policy] fail_on")
+    c.add_argument(
+        "--fail-on", choices=("info", "warning", "error"), help="override [policy] fail_on"
+    )
     c.add_argument("--jobs", type=int, default=None)
+    c.add_argument(
+        "--no-cache", action="store_true", help="do not read or write the incremental cache"
+    )
     _common(c)
 
     cl = sub.add_parser("clean", help="write each file's article text with boilerplate removed")
     cl.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     cl.add_argument("--out", type=Path, required=True, help="folder for the cleaned texts")
-    cl.add_argument("--keep", action="append", default=[], metavar="CATEGORY", help="keep this boilerplate category (repeatable)")
+    cl.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="CATEGORY",
+        help="keep this boilerplate category (repeatable)",
+    )
     cl.add_argument("--jobs", type=int, default=None)
     _common(cl)
 
@@ -91,9 +124,18 @@ def build_parser(plugin_commands: Sequence[Any] = ()) -> argparse.ArgumentParser
     s.add_argument("--corpus", action="store_true", help="the schema of corpus.json instead")
 
     cf = sub.add_parser("config", help="show the configuration in effect, or its reference")
-    cf.add_argument("--reference", action="store_true", help="print the generated configuration reference (Markdown)")
+    cf.add_argument(
+        "--reference",
+        action="store_true",
+        help="print the generated configuration reference (Markdown)",
+    )
     cf.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
     _common(cf)
+
+    ca = sub.add_parser("cache", help="inspect or clear the incremental cache")
+    ca.add_argument("action", choices=("info", "clear"))
+    ca.add_argument("paths", nargs="*", type=Path, default=[Path(".")], metavar="PATH")
+    _common(ca)
 
     for cmd in plugin_commands:
         if cmd.name in CORE_COMMANDS:

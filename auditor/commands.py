@@ -44,7 +44,9 @@ def _progress_printer(enabled: bool):
     return progress
 
 
-def _prepare(args: argparse.Namespace, paths: list[Path], overrides: dict[str, dict[str, Any]] | None = None):
+def _prepare(
+    args: argparse.Namespace, paths: list[Path], overrides: dict[str, dict[str, Any]] | None = None
+):
     from .app import prepare
 
     prepared = prepare(paths, args.config, overrides=overrides)
@@ -53,13 +55,17 @@ def _prepare(args: argparse.Namespace, paths: list[Path], overrides: dict[str, d
     return prepared
 
 
-def exceeds(findings: list[dict[str, Any]], fail_on: str, deny: list[str], allow: list[str]) -> list[dict[str, Any]]:
+def exceeds(
+    findings: list[dict[str, Any]], fail_on: str, deny: list[str], allow: list[str]
+) -> list[dict[str, Any]]:
     """Findings that fail the run under this policy."""
     bad = []
     for f in findings:
         if f["code"] in allow:
             continue
-        if f["code"] in deny or (fail_on and SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK[fail_on]):
+        if f["code"] in deny or (
+            fail_on and SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK[fail_on]
+        ):
             bad.append(f)
     return bad
 
@@ -68,20 +74,39 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from . import app
 
     started = time.perf_counter()
-    prepared = _prepare(args, args.paths, {"output": {"format": args.format}, "policy": {"fail_on": args.fail_on}})
+    prepared = _prepare(
+        args, args.paths, {"output": {"format": args.format}, "policy": {"fail_on": args.fail_on}}
+    )
     settings = prepared.settings
     out = args.out
     if out is None:
         configured = settings.table("output")["dir"]
         if not configured:
-            raise ConfigError("no output folder: give --out DIR or set [output] dir in the configuration")
+            raise ConfigError(
+                "no output folder: give --out DIR or set [output] dir in the configuration"
+            )
         out = settings.base / configured
     fmt = settings.table("output")["format"]
     jobs = _jobs(args.jobs)
     discovery = app.discover_inputs(prepared, args.paths, out)
     for path, message in discovery.problems:
         _err(f"{path}: {message}")
-    result = app.run(prepared, discovery, jobs, _progress_printer(sys.stderr.isatty() and not args.quiet))
+    cache = (
+        None
+        if args.no_cache
+        else app.open_cache(app.cache_folder(prepared, out), lambda m: _err(f"warning: {m}"))
+    )
+    try:
+        result = app.run(
+            prepared,
+            discovery,
+            jobs,
+            _progress_printer(sys.stderr.isatty() and not args.quiet),
+            cache,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
     for s in result.skipped:
         _err(f"{s.path}: {s.message}")
     info = app.run_info(prepared, discovery, result, jobs, fmt, started)
@@ -96,7 +121,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     policy = settings.table("policy")
     failing = exceeds(findings, policy["fail_on"], policy["deny"], policy["allow"])
     if failing:
-        _err(f"{len(failing)} finding(s) at or above the policy (fail_on={policy['fail_on'] or 'never'}); exit 1")
+        _err(
+            f"{len(failing)} finding(s) at or above the policy (fail_on={policy['fail_on'] or 'never'}); exit 1"
+        )
         return 1
     return 0
 
@@ -122,7 +149,9 @@ def _summary(result, dicts, out: Path, changed: int, corpus: dict[str, Any]) -> 
 
 
 def _escape_path(path: str) -> str:
-    return "".join(ch if ch.isprintable() and ch not in ":\\" else f"\\x{ord(ch):02x}" for ch in path)
+    return "".join(
+        ch if ch.isprintable() and ch not in ":\\" else f"\\x{ord(ch):02x}" for ch in path
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -145,11 +174,27 @@ def cmd_check(args: argparse.Namespace) -> int:
             rel = known.get(str(f.resolve()))
             if rel is not None:
                 wanted.add(rel)
-    result = app.run(prepared, discovery, _jobs(args.jobs))
+    cache = (
+        None
+        if args.no_cache
+        else app.open_cache(app.cache_folder(prepared, Path.cwd()), lambda m: _err(f"warning: {m}"))
+    )
+    try:
+        result = app.run(prepared, discovery, _jobs(args.jobs), None, cache)
+        if cache is not None:
+            cache.prune(result.cache_keys)
+    finally:
+        if cache is not None:
+            cache.close()
     dicts = app.audit_dicts(result)
     if out is not None:
         fmt = settings.table("output")["format"]
-        app.write_outputs(result, out, fmt, app.run_info(prepared, discovery, result, _jobs(args.jobs), fmt, started))
+        app.write_outputs(
+            result,
+            out,
+            fmt,
+            app.run_info(prepared, discovery, result, _jobs(args.jobs), fmt, started),
+        )
     policy = settings.table("policy")
     fail_on = policy["fail_on"] or "warning"
     failing = 0
@@ -164,7 +209,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             line, col = 1, 1
             if "start" in f:
                 line = f["lines"][0]
-            print(f"{_escape_path(d['path'])}:{line}:{col}: {f['severity']} {f['code']} {f['message']}")
+            print(
+                f"{_escape_path(d['path'])}:{line}:{col}: {f['severity']} {f['code']} {f['message']}"
+            )
             if exceeds([f], fail_on, policy["deny"], policy["allow"]):
                 failing += 1
     for s in result.skipped:
@@ -177,8 +224,12 @@ def _accepted_pairs(settings) -> set[frozenset[str]]:
     pairs = set()
     for i, entry in enumerate(settings.arrays.get("accept", [])):
         paths = entry.get("paths")
-        if not (isinstance(paths, list) and len(paths) == 2 and all(isinstance(p, str) for p in paths)):
-            raise ConfigError(f"{settings.source}: [[accept]] entry {i + 1} needs paths = [\"a\", \"b\"]")
+        if not (
+            isinstance(paths, list) and len(paths) == 2 and all(isinstance(p, str) for p in paths)
+        ):
+            raise ConfigError(
+                f'{settings.source}: [[accept]] entry {i + 1} needs paths = ["a", "b"]'
+            )
         if not isinstance(entry.get("reason", ""), str) or not entry.get("reason"):
             raise ConfigError(f"{settings.source}: [[accept]] entry {i + 1} needs a reason")
         pairs.add(frozenset(paths))
@@ -255,7 +306,13 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     for w in rec:
         _err(f"warning: {w.message}")
     data = [
-        {"name": i.name, "version": i.version, "module": i.module, "builtin": i.builtin, "hooks": i.hooks}
+        {
+            "name": i.name,
+            "version": i.version,
+            "module": i.module,
+            "builtin": i.builtin,
+            "hooks": i.hooks,
+        }
         for i in (host.infos[n] for n in host.names)
     ]
     print(json.dumps(data, indent=2))
@@ -285,4 +342,34 @@ def cmd_config(args: argparse.Namespace) -> int:
     data: dict[str, Any] = dict(prepared.settings.tables)
     data.update(prepared.settings.arrays)
     print(tomli_w.dumps(data), end="")
+    return 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    import shutil
+
+    from .app import cache_folder, open_cache, prepare
+
+    prepared = prepare(args.paths, args.config)
+    folder = cache_folder(prepared, Path.cwd())
+    if prepared.settings.source is None:  # an audit without configuration caches in its OUT folder
+        for p in args.paths:
+            if (p / ".auditor-cache").is_dir():
+                folder = p / ".auditor-cache"
+                break
+    if args.action == "clear":
+        if folder.is_dir():
+            shutil.rmtree(folder)
+            _err(f"removed {folder}")
+        else:
+            _err(f"no cache at {folder}")
+        return 0
+    if not folder.is_dir():
+        print(json.dumps({"path": str(folder), "exists": False}, indent=2))
+        return 0
+    cache = open_cache(folder, lambda m: _err(f"warning: {m}"))
+    try:
+        print(json.dumps(cache.info(), indent=2))
+    finally:
+        cache.close()
     return 0

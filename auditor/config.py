@@ -36,24 +36,56 @@ DEFAULT_INCLUDE = [
 #: The core tables. Plugin tables are added from their declarations.
 CORE_TABLES: dict[str, list[ConfigField]] = {
     "discover": [
-        ConfigField("include", list, DEFAULT_INCLUDE, "Globs (relative to the root) of files to audit; `**` crosses folders."),
+        ConfigField(
+            "include",
+            list,
+            DEFAULT_INCLUDE,
+            "Globs (relative to the root) of files to audit; `**` crosses folders.",
+        ),
         ConfigField("exclude", list, [], "Globs of files and folders never audited."),
-        ConfigField("roots", list, [], "Folders `auditor check` treats as the whole corpus (relative to the configuration file); default: the configuration file's folder."),
-        ConfigField("max_bytes", int, 50_000_000, "Files larger than this are skipped with a message (bytes)."),
+        ConfigField(
+            "roots",
+            list,
+            [],
+            "Folders `auditor check` treats as the whole corpus (relative to the configuration file); default: the configuration file's folder.",
+        ),
+        ConfigField(
+            "max_bytes",
+            int,
+            50_000_000,
+            "Files larger than this are skipped with a message (bytes).",
+        ),
     ],
     "output": [
-        ConfigField("dir", str, "", "Folder audits are written to (relative to the configuration file); `--out` overrides."),
+        ConfigField(
+            "dir",
+            str,
+            "",
+            "Folder audits are written to (relative to the configuration file); `--out` overrides.",
+        ),
         ConfigField("format", str, "toml", "Audit format: `toml` or `json`; `--format` overrides."),
-        ConfigField("max_repeats", int, 50, "At most this many repeats entries per audit (the strongest)."),
+        ConfigField(
+            "max_repeats", int, 50, "At most this many repeats entries per audit (the strongest)."
+        ),
     ],
     "policy": [
-        ConfigField("fail_on", str, "", "Exit 1 when a finding is at or above this severity (info, warning, error); empty: never. `auditor check` defaults to warning."),
+        ConfigField(
+            "fail_on",
+            str,
+            "",
+            "Exit 1 when a finding is at or above this severity (info, warning, error); empty: never. `auditor check` defaults to warning.",
+        ),
         ConfigField("deny", list, [], "Finding codes that always fail, whatever their severity."),
         ConfigField("allow", list, [], "Finding codes that never fail."),
     ],
     "plugins": [
         ConfigField("disable", list, [], "Plugin names (entry-point names) not to load."),
-        ConfigField("timeout", float, 0.0, "Seconds a plugin may spend on one document; 0 disables the limit."),
+        ConfigField(
+            "timeout",
+            float,
+            0.0,
+            "Seconds a plugin may spend on one document; 0 disables the limit.",
+        ),
     ],
 }
 
@@ -81,7 +113,13 @@ class Settings:
 def _type_name(t: type | tuple[type, ...]) -> str:
     if isinstance(t, tuple):
         return " or ".join(_type_name(x) for x in t)
-    return {list: "list of strings", str: "string", int: "integer", float: "number", bool: "boolean"}.get(t, t.__name__)
+    return {
+        list: "list of strings",
+        str: "string",
+        int: "integer",
+        float: "number",
+        bool: "boolean",
+    }.get(t, t.__name__)
 
 
 def _check_type(value: Any, f: ConfigField) -> bool:
@@ -229,7 +267,14 @@ def reference_markdown(declared: Mapping[str, list[ConfigField]], owners: Mappin
     ]
     for name in sorted(declared, key=lambda n: (n not in CORE_TABLES, n)):
         owner = owners.get(name, "core")
-        lines += [f"## `[{name}]`", "", f"Declared by: {owner}.", "", "| key | type | default | meaning |", "|---|---|---|---|"]
+        lines += [
+            f"## `[{name}]`",
+            "",
+            f"Declared by: {owner}.",
+            "",
+            "| key | type | default | meaning |",
+            "|---|---|---|---|",
+        ]
         for f in declared[name]:
             default = repr(f.default) if not isinstance(f.default, str) else f'"{f.default}"'
             if isinstance(f.default, list):

@@ -19,6 +19,9 @@ class PluginContext:
     config: Mapping[str, Any] = field(default_factory=dict)  #: its table, defaults filled
     learned: Mapping[str, LearnedTable] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)  #: [output]/[policy] tables
+    #: in corpus hooks, a :class:`auditor.cache.PluginCache` (``get``/``get_many``/``put`` of
+    #: bytes by key) that persists across runs when the incremental cache is on; else None
+    cache: Any = None
 
 
 class CleanText:

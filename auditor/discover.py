@@ -135,7 +135,9 @@ def discover(
                 found.problems.append((rel, "broken symbolic link or link loop; skipped"))
                 return
             if not _within(target, root_real):
-                found.problems.append((rel, "symbolic link points outside the audited root; refused"))
+                found.problems.append(
+                    (rel, "symbolic link points outside the audited root; refused")
+                )
                 return
             if not target.is_file():
                 return
@@ -161,7 +163,9 @@ def discover(
                 if os.path.realpath(sub) in skip_real:
                     continue
                 if sub.is_symlink():
-                    found.problems.append((rel_of(sub), "symbolic link to a folder is not followed"))
+                    found.problems.append(
+                        (rel_of(sub), "symbolic link to a folder is not followed")
+                    )
                     continue
                 if matches(rel_of(sub), exclude):
                     continue

@@ -8,6 +8,8 @@ number of workers or the order files were found in.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import signal
 import sys
@@ -17,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import Cache, PluginCache
 from .config import Settings
 from .context import Corpus, DocumentView, PluginContext, Record
 from .discover import Input
@@ -74,6 +77,7 @@ class RunResult:
     repeats: list[Repeat] = field(default_factory=list)  #: every repeat, before max_repeats
     timings: dict[str, float] = field(default_factory=dict)
     learned: dict[str, LearnedTable] = field(default_factory=dict)
+    cache_keys: set[str] = field(default_factory=set)  #: cache entries this run used
 
 
 def plugin_error(failure: PluginFailure, path: str) -> Finding:
@@ -127,7 +131,9 @@ def resolve_spans(spans: Iterable[Span], length: int) -> list[Span]:
 class Pipeline:
     """The per-document part of a run, usable in the main process or a worker."""
 
-    def __init__(self, host: PluginHost, settings: Settings, learned: dict[str, LearnedTable] | None = None) -> None:
+    def __init__(
+        self, host: PluginHost, settings: Settings, learned: dict[str, LearnedTable] | None = None
+    ) -> None:
         self.host = host
         self.settings = settings
         self.learned = dict(learned or {})
@@ -135,8 +141,14 @@ class Pipeline:
         shared = {k: settings.table(k) for k in ("discover", "output", "policy", "plugins")}
         self._shared = shared
 
-    def ctx(self, name: str) -> PluginContext:
-        return PluginContext(name=name, config=self.settings.table(name), learned=self.learned, settings=self._shared)
+    def ctx(self, name: str, cache: PluginCache | None = None) -> PluginContext:
+        return PluginContext(
+            name=name,
+            config=self.settings.table(name),
+            learned=self.learned,
+            settings=self._shared,
+            cache=cache,
+        )
 
     def _timed(self, hook: str, name: str, **kwargs: Any) -> Any:
         if self.timeout <= 0 or not hasattr(signal, "setitimer") or not _in_main_thread():
@@ -161,16 +173,26 @@ class Pipeline:
         try:
             st = os.stat(item.path)
             if max_bytes and st.st_size > max_bytes:
-                return None, f"larger than the size limit ({st.st_size} > {max_bytes} bytes); skipped", failures
+                return (
+                    None,
+                    f"larger than the size limit ({st.st_size} > {max_bytes} bytes); skipped",
+                    failures,
+                )
             with open(item.path, "rb") as fh:
                 data = fh.read(max_bytes + 1 if max_bytes else -1)
             if max_bytes and len(data) > max_bytes:
-                return None, f"grew past the size limit while being read ({max_bytes} bytes); skipped", failures
+                return (
+                    None,
+                    f"grew past the size limit while being read ({max_bytes} bytes); skipped",
+                    failures,
+                )
         except OSError as exc:
             return None, f"cannot be read: {exc.strerror or type(exc).__name__}; skipped", failures
         for name in self.host.implementations("auditor_read"):
             try:
-                doc = self._timed("auditor_read", name, path=item.rel, data=data, ctx=self.ctx(name))
+                doc = self._timed(
+                    "auditor_read", name, path=item.rel, data=data, ctx=self.ctx(name)
+                )
             except InputError as exc:
                 return None, f"{exc}", failures
             except Exception as exc:
@@ -179,7 +201,11 @@ class Pipeline:
             if doc is None:
                 continue
             if not isinstance(doc, Document) or not isinstance(doc.text, str):
-                failures.append(PluginFailure(name, "auditor_read", f"returned {type(doc).__name__}, not a Document"))
+                failures.append(
+                    PluginFailure(
+                        name, "auditor_read", f"returned {type(doc).__name__}, not a Document"
+                    )
+                )
                 continue
             doc.path = item.rel
             return doc, None, failures
@@ -193,13 +219,27 @@ class Pipeline:
         for name in self.host.implementations("auditor_boilerplate"):
             got: list[Any] = []
             try:
-                self._timed("auditor_boilerplate", name, document=doc, ctx=self.ctx(name), register=got.append)
+                self._timed(
+                    "auditor_boilerplate",
+                    name,
+                    document=doc,
+                    ctx=self.ctx(name),
+                    register=got.append,
+                )
             except Exception as exc:
                 failures.append(PluginFailure(name, "auditor_boilerplate", describe_exception(exc)))
                 continue
             for s in got:
-                if not isinstance(s, Span) or s.category not in _PRECEDENCE or not (0 <= s.start <= s.end <= len(doc.text)):
-                    failures.append(PluginFailure(name, "auditor_boilerplate", f"registered an invalid span: {s!r}"[:300]))
+                if (
+                    not isinstance(s, Span)
+                    or s.category not in _PRECEDENCE
+                    or not (0 <= s.start <= s.end <= len(doc.text))
+                ):
+                    failures.append(
+                        PluginFailure(
+                            name, "auditor_boilerplate", f"registered an invalid span: {s!r}"[:300]
+                        )
+                    )
                     break
                 if s.end > s.start:
                     raw_spans.append(s)
@@ -208,7 +248,9 @@ class Pipeline:
         for name in self.host.implementations("auditor_analyze"):
             got = []
             try:
-                self._timed("auditor_analyze", name, view=view, ctx=self.ctx(name), register=got.append)
+                self._timed(
+                    "auditor_analyze", name, view=view, ctx=self.ctx(name), register=got.append
+                )
             except Exception as exc:
                 failures.append(PluginFailure(name, "auditor_analyze", describe_exception(exc)))
                 continue
@@ -225,10 +267,21 @@ class Pipeline:
                 elif isinstance(item, Data):
                     result.data[name] = item.value
                 else:
-                    failures.append(PluginFailure(name, "auditor_analyze", f"registered {type(item).__name__}, not Provenance, Finding or Data"))
+                    failures.append(
+                        PluginFailure(
+                            name,
+                            "auditor_analyze",
+                            f"registered {type(item).__name__}, not Provenance, Finding or Data",
+                        )
+                    )
         result.provenance.byline = _dedupe_names(result.provenance.byline)
         result.findings.extend(plugin_error(f, doc.path) for f in failures)
         return result
+
+
+def _strip_document(r: DocumentResult) -> tuple[Any, ...]:
+    """What the cache keeps of a result (the document is cached by the read stage)."""
+    return (r.spans, r.provenance, r.findings, r.data)
 
 
 def _dedupe_names(names: Sequence[str]) -> list[str]:
@@ -279,7 +332,9 @@ def _init_worker(settings: Settings, learned: dict[str, LearnedTable]) -> None:
     _WORKER["pipeline"] = Pipeline(host, settings, learned)
 
 
-def _read_chunk(items: list[Input]) -> list[tuple[Document | None, str | None, list[PluginFailure]]]:
+def _read_chunk(
+    items: list[Input],
+) -> list[tuple[Document | None, str | None, list[PluginFailure]]]:
     p = _WORKER["pipeline"]
     return [p.read(i) for i in items]
 
@@ -303,13 +358,25 @@ class Engine:
         settings: Settings,
         jobs: int = 1,
         progress: Callable[[str, int, int], None] | None = None,
+        cache: Cache | None = None,
+        fingerprint: str = "",
     ) -> None:
         self.host = host
         self.settings = settings
         self.jobs = max(1, jobs)
         self.progress = progress or (lambda stage, done, total: None)
+        self.cache = cache
+        self.fingerprint = fingerprint
+        self.used_keys: set[str] = set()  #: cache keys this run used (for pruning)
 
-    def _map(self, fn_inline: Callable[[Any], Any], fn_chunk: Callable[[list[Any]], list[Any]], items: Sequence[Any], stage: str, learned: dict[str, LearnedTable]) -> list[Any]:
+    def _map(
+        self,
+        fn_inline: Callable[[Any], Any],
+        fn_chunk: Callable[[list[Any]], list[Any]],
+        items: Sequence[Any],
+        stage: str,
+        learned: dict[str, LearnedTable],
+    ) -> list[Any]:
         total = len(items)
         if self.jobs == 1 or total < 2 * self.jobs:
             out = []
@@ -324,7 +391,9 @@ class Engine:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         ctx = multiprocessing.get_context(method)
         results: list[Any] = []
-        with ProcessPoolExecutor(self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.settings, learned)) as pool:
+        with ProcessPoolExecutor(
+            self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.settings, learned)
+        ) as pool:
             done = 0
             for chunk_result in pool.map(fn_chunk, _chunks(items, self.jobs)):
                 results.extend(chunk_result)
@@ -336,18 +405,7 @@ class Engine:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         pipeline = Pipeline(self.host, self.settings)
-        read = self._map(pipeline.read, _read_chunk, list(inputs), "read", {})
-        docs: list[Document] = []
-        skipped: list[Skipped] = []
-        read_failures: dict[str, list[PluginFailure]] = {}
-        for item, (doc, message, failures) in zip(inputs, read):
-            if doc is None:
-                skipped.append(Skipped(item.rel, message or "skipped"))
-            else:
-                docs.append(doc)
-                if failures:
-                    read_failures[doc.path] = failures
-        docs.sort(key=lambda d: d.path)
+        docs, skipped, read_failures, read_keys = self._read_all(pipeline, list(inputs))
         timings["read"] = time.perf_counter() - t0
 
         t1 = time.perf_counter()
@@ -356,15 +414,22 @@ class Engine:
 
         t2 = time.perf_counter()
         pipeline.learned = learned
-        results: list[DocumentResult] = self._map(pipeline.analyze, _analyze_chunk, docs, "analyze", learned)
+        results = self._analyze_all(pipeline, docs, learned, read_keys)
         for r in results:
-            r.findings.extend(plugin_error(f, r.document.path) for f in read_failures.get(r.document.path, []))
+            r.findings.extend(
+                plugin_error(f, r.document.path) for f in read_failures.get(r.document.path, [])
+            )
         timings["analyze"] = time.perf_counter() - t2
 
         t3 = time.perf_counter()
         audits, repeats = self.corpus_phase(pipeline, results, corpus_failures)
         timings["corpus"] = time.perf_counter() - t3
-        all_failures = [(a.document.path, f.message) for a in audits for f in a.findings if f.code == PLUGIN_ERROR]
+        all_failures = [
+            (a.document.path, f.message)
+            for a in audits
+            for f in a.findings
+            if f.code == PLUGIN_ERROR
+        ]
         return RunResult(
             audits=audits,
             skipped=sorted(skipped, key=lambda s: s.path),
@@ -374,21 +439,116 @@ class Engine:
             learned=learned,
         )
 
-    def learn(self, pipeline: Pipeline, docs: list[Document]) -> tuple[dict[str, LearnedTable], list[PluginFailure]]:
+    def _key(self, *parts: str) -> str:
+        return hashlib.sha256(
+            "\0".join((self.fingerprint, *parts)).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+
+    def _read_all(
+        self, pipeline: Pipeline, inputs: list[Input]
+    ) -> tuple[list[Document], list[Skipped], dict[str, list[PluginFailure]], dict[str, str]]:
+        """Read every input, from the cache where the file's size and mtime are unchanged."""
+        cached: dict[str, tuple[Document, list[PluginFailure]]] = {}
+        read_keys: dict[str, str] = {}
+        stats: dict[str, tuple[int, int]] = {}
+        todo = inputs
+        if self.cache is not None:
+            known = self.cache.all_files()
+            for item in inputs:
+                try:
+                    st = os.stat(item.path)
+                except OSError:
+                    continue
+                stats[item.rel] = (st.st_size, st.st_mtime_ns)
+                row = known.get(str(item.path))
+                if row and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+                    read_keys[item.rel] = self._key("read", item.rel, row[2])
+            found = self.cache.get_docs(list(read_keys.values()))
+            cached = {rel: found[k] for rel, k in read_keys.items() if k in found}
+            todo = [i for i in inputs if i.rel not in cached]
+        fresh = self._map(pipeline.read, _read_chunk, todo, "read", {})
+        docs: list[Document] = []
+        skipped: list[Skipped] = []
+        read_failures: dict[str, list[PluginFailure]] = {}
+        new_docs: dict[str, Any] = {}
+        new_files: list[tuple[str, int, int, str]] = []
+        for item, (doc, message, failures) in zip(todo, fresh, strict=False):
+            if doc is None:
+                skipped.append(Skipped(item.rel, message or "skipped"))
+                continue
+            key = self._key("read", item.rel, doc.sha256)
+            read_keys[item.rel] = key
+            cached[item.rel] = (doc, failures)
+            new_docs[key] = (doc, failures)
+            if item.rel in stats:
+                new_files.append((str(item.path), *stats[item.rel], doc.sha256))
+        if self.cache is not None:
+            self.cache.put_docs(new_docs)
+            self.cache.put_files(new_files)
+        for rel in sorted(cached):
+            doc, failures = cached[rel]
+            docs.append(doc)
+            if failures:
+                read_failures[rel] = failures
+        self.used_keys.update(read_keys[d.path] for d in docs)
+        return docs, skipped, read_failures, read_keys
+
+    def _analyze_all(
+        self,
+        pipeline: Pipeline,
+        docs: list[Document],
+        learned: dict[str, LearnedTable],
+        read_keys: dict[str, str],
+    ) -> list[DocumentResult]:
+        digest = json.dumps({k: v.digest for k, v in sorted(learned.items())})
+        keys = {d.path: self._key("analyze", read_keys.get(d.path, d.sha256), digest) for d in docs}
+        found = self.cache.get_docs(list(keys.values())) if self.cache is not None else {}
+        todo = [d for d in docs if keys[d.path] not in found]
+        fresh = self._map(pipeline.analyze, _analyze_chunk, todo, "analyze", learned)
+        if self.cache is not None:
+            self.cache.put_docs({keys[r.document.path]: _strip_document(r) for r in fresh})
+        by_path = {r.document.path: r for r in fresh}
+        results = []
+        for d in docs:
+            r = by_path.get(d.path)
+            if r is None:
+                spans, provenance, findings, data = found[keys[d.path]]
+                r = DocumentResult(d, spans, provenance, findings, data)
+            results.append(r)
+        self.used_keys.update(keys.values())
+        return results
+
+    def learn(
+        self, pipeline: Pipeline, docs: list[Document]
+    ) -> tuple[dict[str, LearnedTable], list[PluginFailure]]:
         learned: dict[str, LearnedTable] = {}
         failures: list[PluginFailure] = []
         for name in self.host.implementations("auditor_corpus_learn"):
             got: list[Any] = []
             try:
-                self.host.call_one("auditor_corpus_learn", name, documents=docs, ctx=pipeline.ctx(name), register=got.append)
+                self.host.call_one(
+                    "auditor_corpus_learn",
+                    name,
+                    documents=docs,
+                    ctx=pipeline.ctx(name),
+                    register=got.append,
+                )
             except Exception as exc:
-                failures.append(PluginFailure(name, "auditor_corpus_learn", describe_exception(exc)))
+                failures.append(
+                    PluginFailure(name, "auditor_corpus_learn", describe_exception(exc))
+                )
                 continue
             for t in got:
                 if isinstance(t, LearnedTable):
                     learned[name] = t
                 else:
-                    failures.append(PluginFailure(name, "auditor_corpus_learn", f"registered {type(t).__name__}, not a LearnedTable"))
+                    failures.append(
+                        PluginFailure(
+                            name,
+                            "auditor_corpus_learn",
+                            f"registered {type(t).__name__}, not a LearnedTable",
+                        )
+                    )
         return learned, failures
 
     def corpus_phase(
@@ -411,7 +571,11 @@ class Engine:
                     repeats.append(item)
                 elif isinstance(item, Finding):
                     rec = by_path.get(item.path)
-                    problem = "finding without a known path" if rec is None else check_finding(item, name, len(rec.document.text))
+                    problem = (
+                        "finding without a known path"
+                        if rec is None
+                        else check_finding(item, name, len(rec.document.text))
+                    )
                     if item.other is not None and item.other not in by_path:
                         problem = f"finding names unknown other file {item.other!r}"
                     if problem:
@@ -420,16 +584,26 @@ class Engine:
                     item.plugin = name
                     extra.setdefault(item.path, []).append(item)
                 else:
-                    global_failures.append(PluginFailure(name, hook, f"registered {type(item).__name__}"))
+                    global_failures.append(
+                        PluginFailure(name, hook, f"registered {type(item).__name__}")
+                    )
 
         for hook in ("auditor_corpus_repeats", "auditor_corpus_check"):
             for name in self.host.implementations(hook):
                 got: list[Any] = []
+                plugin_cache = PluginCache(self.cache, f"{name}:{self.fingerprint}")
                 try:
-                    self.host.call_one(hook, name, corpus=corpus, ctx=pipeline.ctx(name), register=got.append)
+                    self.host.call_one(
+                        hook,
+                        name,
+                        corpus=corpus,
+                        ctx=pipeline.ctx(name, plugin_cache),
+                        register=got.append,
+                    )
                 except Exception as exc:
                     global_failures.append(PluginFailure(name, hook, describe_exception(exc)))
                     continue
+                plugin_cache.flush()
                 collect(name, hook, got, allow_repeats=hook == "auditor_corpus_repeats")
             if hook == "auditor_corpus_repeats":
                 repeats = dedupe_repeats(repeats)
@@ -442,7 +616,9 @@ class Engine:
         audits: list[Audit] = []
         for res in results:
             path = res.document.path
-            mine = sorted(grouped.get(path, []), key=lambda r: (-r.containment, -r.similarity, r.other))[:max_repeats]
+            mine = sorted(
+                grouped.get(path, []), key=lambda r: (-r.containment, -r.similarity, r.other)
+            )[:max_repeats]
             mine.sort(key=lambda r: r.other)
             findings = list(res.findings) + extra.get(path, [])
             findings += [plugin_error(f, path) for f in global_failures]
@@ -450,14 +626,30 @@ class Engine:
             for name in self.host.implementations("auditor_findings"):
                 got = []
                 try:
-                    self.host.call_one("auditor_findings", name, audit=audit, ctx=pipeline.ctx(name), register=got.append)
+                    self.host.call_one(
+                        "auditor_findings",
+                        name,
+                        audit=audit,
+                        ctx=pipeline.ctx(name),
+                        register=got.append,
+                    )
                 except Exception as exc:
-                    audit.findings.append(plugin_error(PluginFailure(name, "auditor_findings", describe_exception(exc)), path))
+                    audit.findings.append(
+                        plugin_error(
+                            PluginFailure(name, "auditor_findings", describe_exception(exc)), path
+                        )
+                    )
                     continue
                 for f in got:
-                    problem = check_finding(f, name, len(res.document.text)) if isinstance(f, Finding) else f"registered {type(f).__name__}"
+                    problem = (
+                        check_finding(f, name, len(res.document.text))
+                        if isinstance(f, Finding)
+                        else f"registered {type(f).__name__}"
+                    )
                     if problem:
-                        audit.findings.append(plugin_error(PluginFailure(name, "auditor_findings", problem), path))
+                        audit.findings.append(
+                            plugin_error(PluginFailure(name, "auditor_findings", problem), path)
+                        )
                         continue
                     f.plugin, f.path = name, path
                     audit.findings.append(f)
@@ -546,7 +738,9 @@ def clusters(audits: Sequence[Audit], repeats: Sequence[Repeat]) -> list[dict[st
         sources = {o for m in members for o in copy_of.get(m, ())}
         roots = sorted(s for s in sources if s not in is_copy)
         origin = roots[0] if len(roots) == 1 else None
-        cluster: dict[str, Any] = {"id": hashlib.sha256("\n".join(members).encode()).hexdigest()[:16]}
+        cluster: dict[str, Any] = {
+            "id": hashlib.sha256("\n".join(members).encode()).hexdigest()[:16]
+        }
         descends: set[str] = set()
         if origin:
             cluster["origin"] = origin
@@ -555,11 +749,20 @@ def clusters(audits: Sequence[Audit], repeats: Sequence[Repeat]) -> list[dict[st
             while changed:
                 changed = False
                 for m in members:
-                    if m not in descends and m != origin and any(o == origin or o in descends for o in copy_of.get(m, ())):
+                    if (
+                        m not in descends
+                        and m != origin
+                        and any(o == origin or o in descends for o in copy_of.get(m, ()))
+                    ):
                         descends.add(m)
                         changed = True
         cluster["members"] = [
-            {"path": m, "relation": "origin" if m == origin else ("copy-of" if m in descends else "shares-passages")}
+            {
+                "path": m,
+                "relation": "origin"
+                if m == origin
+                else ("copy-of" if m in descends else "shares-passages"),
+            }
             for m in members
         ]
         out.append(cluster)

@@ -92,7 +92,9 @@ def auditor_boilerplate(
 
 
 @hookspec
-def auditor_analyze(view: DocumentView, ctx: PluginContext, register: Callable[[Any], None]) -> None:
+def auditor_analyze(
+    view: DocumentView, ctx: PluginContext, register: Callable[[Any], None]
+) -> None:
     """Analyse one document once its boilerplate is known; pure, cacheable.
 
     :param view: the document, its resolved boilerplate spans and its cleaned text with an
@@ -105,7 +107,9 @@ def auditor_analyze(view: DocumentView, ctx: PluginContext, register: Callable[[
 
 
 @hookspec
-def auditor_corpus_repeats(corpus: Corpus, ctx: PluginContext, register: Callable[[Any], None]) -> None:
+def auditor_corpus_repeats(
+    corpus: Corpus, ctx: PluginContext, register: Callable[[Any], None]
+) -> None:
     """Find content shared between files; called once with the whole corpus.
 
     :param corpus: every document's record (document, spans, provenance, data).
@@ -116,7 +120,9 @@ def auditor_corpus_repeats(corpus: Corpus, ctx: PluginContext, register: Callabl
 
 
 @hookspec
-def auditor_corpus_check(corpus: Corpus, ctx: PluginContext, register: Callable[[Any], None]) -> None:
+def auditor_corpus_check(
+    corpus: Corpus, ctx: PluginContext, register: Callable[[Any], None]
+) -> None:
     """Cross-file checks that need the repeats (e.g. a copy that drops its origin's author).
 
     :param corpus: the records plus ``corpus.repeats``, every Repeat registered so far.

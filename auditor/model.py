@@ -90,7 +90,9 @@ class Finding:
     start: int | None = None
     end: int | None = None
     plugin: str = ""  #: filled by the engine with the registering plugin's entry-point name
-    path: str = ""  #: the file the finding is on; corpus hooks must set it, the engine does elsewhere
+    path: str = (
+        ""  #: the file the finding is on; corpus hooks must set it, the engine does elsewhere
+    )
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -198,16 +200,6 @@ class Command:
     help: str
     configure: Any  #: callable(argparse.ArgumentParser) -> None
     run: Any  #: callable(argparse.Namespace) -> int (the exit code)
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """A half-open range of a document's text that is not the article itself."""
-
-    start: int
-    end: int
-    category: str
-    reason: str = ""  #: why the plugin marked it (cue, rule, learned line); not written to audits
 
 
 @dataclass

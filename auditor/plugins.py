@@ -70,7 +70,11 @@ def describe_exception(exc: BaseException) -> str:
     text = re.sub(r" at 0x[0-9a-fA-F]+", "", text)
     text = re.sub(r"0x[0-9a-fA-F]{6,}", "0x…", text)
     # Absolute paths (POSIX and Windows) become their last component.
-    text = re.sub(r"(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\"]+){2,}", lambda m: "…/" + re.split(r"[\\/]", m.group(0))[-1], text)
+    text = re.sub(
+        r"(?:[A-Za-z]:)?(?:[\\/][^\s\\/'\"]+){2,}",
+        lambda m: "…/" + re.split(r"[\\/]", m.group(0))[-1],
+        text,
+    )
     return text.splitlines()[0][:500] if text else type(exc).__name__
 
 
@@ -84,9 +88,7 @@ class PluginHost:
         self._subset: dict[tuple[str, str], Any] = {}
 
     # -- registration -------------------------------------------------------------------
-    def register(
-        self, name: str, module: Any, version: str = "0", builtin: bool = False
-    ) -> None:
+    def register(self, name: str, module: Any, version: str = "0", builtin: bool = False) -> None:
         self.pm.register(module, name=name)
         hooks = sorted(
             h.name for h in self.pm.get_hookcallers(module) or [] if h.name.startswith("auditor_")
@@ -204,7 +206,11 @@ def load_plugins(
         try:
             module = importlib.import_module(modpath)
         except Exception as exc:
-            warnings.warn(f"built-in plugin {name!r} could not be loaded: {describe_exception(exc)}", PluginWarning, stacklevel=2)
+            warnings.warn(
+                f"built-in plugin {name!r} could not be loaded: {describe_exception(exc)}",
+                PluginWarning,
+                stacklevel=2,
+            )
             continue
         from . import __version__
 

@@ -21,7 +21,16 @@ def audit_schema() -> dict[str, Any]:
         "$id": "https://auditor.invalid/schema/audit-1.json",
         "title": "auditor audit (auditor.audit/1)",
         "type": "object",
-        "required": ["schema", "path", "sha256", "encoding", "text", "text_sha256", "chars", "provenance"],
+        "required": [
+            "schema",
+            "path",
+            "sha256",
+            "encoding",
+            "text",
+            "text_sha256",
+            "chars",
+            "provenance",
+        ],
         "properties": {
             "schema": {"const": "auditor.audit/1"},
             "path": {"type": "string", "minLength": 1},
@@ -74,7 +83,15 @@ def audit_schema() -> dict[str, Any]:
                             "minItems": 1,
                             "items": {
                                 "type": "object",
-                                "required": ["start", "end", "lines", "other_start", "other_end", "other_lines", "words"],
+                                "required": [
+                                    "start",
+                                    "end",
+                                    "lines",
+                                    "other_start",
+                                    "other_end",
+                                    "other_lines",
+                                    "words",
+                                ],
                                 "properties": {
                                     "start": _OFFSET,
                                     "end": _OFFSET,

@@ -51,14 +51,17 @@ def run_texts(
             target = root.joinpath(*rel.split("/"))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        prepared = app.prepare([root], None, extra_plugins=dict(plugins or {}), config_data=dict(config or {}))
+        prepared = app.prepare(
+            [root], None, extra_plugins=dict(plugins or {}), config_data=dict(config or {})
+        )
         discovery = app.discover_inputs(prepared, [root], None)
         result = app.run(prepared, discovery, jobs=jobs)
         return TestRun(
             audits=app.audit_dicts(result),
             corpus=app.corpus_dict(result),
             texts={a.document.path: a.document.text for a in result.audits},
-            skipped={p: m for p, m in discovery.problems} | {s.path: s.message for s in result.skipped},
+            skipped={p: m for p, m in discovery.problems}
+            | {s.path: s.message for s in result.skipped},
             warnings=list(prepared.warnings),
         )
 

@@ -5,6 +5,7 @@ Nothing written here depends on time, machine or worker count except ``run.json`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -16,6 +17,16 @@ from typing import Any
 from .model import Audit, LineIndex
 
 AUDIT_SCHEMA = "auditor.audit/1"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: mkstemp creates files 0600; audits get the usual permissions instead.
+_UMASK = _current_umask()
 CORPUS_SCHEMA = "auditor.corpus/1"
 
 
@@ -45,7 +56,12 @@ def audit_to_dict(audit: Audit, line_index_of: Callable[[str], LineIndex]) -> di
         "chars": len(doc.text),
         "provenance": audit.provenance.to_dict(),
         "boilerplate": [
-            {"category": s.category, "start": s.start, "end": s.end, "lines": index.lines(s.start, s.end)}
+            {
+                "category": s.category,
+                "start": s.start,
+                "end": s.end,
+                "lines": index.lines(s.start, s.end),
+            }
             for s in sorted(audit.boilerplate)
         ],
         "repeats": [],
@@ -73,7 +89,12 @@ def audit_to_dict(audit: Audit, line_index_of: Callable[[str], LineIndex]) -> di
             }
         )
     for f in audit.findings:
-        item: dict[str, Any] = {"code": f.code, "severity": f.severity, "message": f.message, "plugin": f.plugin}
+        item: dict[str, Any] = {
+            "code": f.code,
+            "severity": f.severity,
+            "message": f.message,
+            "plugin": f.plugin,
+        }
         if f.other is not None:
             item["other"] = f.other
         if f.start is not None and f.end is not None:
@@ -85,7 +106,9 @@ def audit_to_dict(audit: Audit, line_index_of: Callable[[str], LineIndex]) -> di
 
 def serialize(data: Mapping[str, Any], fmt: str) -> bytes:
     if fmt == "json":
-        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
+            "utf-8"
+        )
     import tomli_w
 
     return tomli_w.dumps(_toml_ready(data)).encode("utf-8")
@@ -107,14 +130,13 @@ def atomic_write(path: Path, data: bytes) -> bool:
         pass
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK) if hasattr(os, "fchmod") else None
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     return True
 
