@@ -18,7 +18,6 @@ from typing import Any
 
 from . import __version__
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 CORE_COMMANDS = ("audit", "check", "clean", "text", "plugins", "schema", "config", "cache")
 
 
@@ -204,6 +203,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one clear line, the traceback only on request
+        if os.environ.get("AUDITOR_DEBUG"):
+            raise
+        from .plugins import describe_exception
+
+        _err(
+            f"internal error: {describe_exception(exc)} (set AUDITOR_DEBUG=1 for a traceback; please report it)"
+        )
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, InputError
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from .policy import Policy
 
 
 def _err(msg: str) -> None:
@@ -55,21 +54,6 @@ def _prepare(
     return prepared
 
 
-def exceeds(
-    findings: list[dict[str, Any]], fail_on: str, deny: list[str], allow: list[str]
-) -> list[dict[str, Any]]:
-    """Findings that fail the run under this policy."""
-    bad = []
-    for f in findings:
-        if f["code"] in allow:
-            continue
-        if f["code"] in deny or (
-            fail_on and SEVERITY_RANK[f["severity"]] >= SEVERITY_RANK[fail_on]
-        ):
-            bad.append(f)
-    return bad
-
-
 def cmd_audit(args: argparse.Namespace) -> int:
     from . import app
 
@@ -89,13 +73,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
     fmt = settings.table("output")["format"]
     jobs = _jobs(args.jobs)
     discovery = app.discover_inputs(prepared, args.paths, out)
+    policy = Policy.from_settings(settings, base=discovery.base)
     for path, message in discovery.problems:
         _err(f"{path}: {message}")
-    cache = (
-        None
-        if args.no_cache
-        else app.open_cache(app.cache_folder(prepared, out), lambda m: _err(f"warning: {m}"))
-    )
+    # The cache lives beside the configuration file; without one, nothing is cached (the
+    # audited tree and the output folder hold nothing but inputs and audits).
+    cache = None
+    if settings.source is not None and not args.no_cache:
+        cache = app.open_cache(app.cache_folder(prepared, out), lambda m: _err(f"warning: {m}"))
+
     try:
         result = app.run(
             prepared,
@@ -115,14 +101,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ConfigError(f"{out}: cannot write audits: {exc.strerror or exc}") from None
     dicts = app.audit_dicts(result)
-    findings = [f for d in dicts.values() for f in d["findings"]]
     if not args.quiet:
         _summary(result, dicts, out, changed, app.corpus_dict(result))
-    policy = settings.table("policy")
-    failing = exceeds(findings, policy["fail_on"], policy["deny"], policy["allow"])
+    failing = [f for rel, d in dicts.items() for f in d["findings"] if policy.fails(rel, f)]
     if failing:
         _err(
-            f"{len(failing)} finding(s) at or above the policy (fail_on={policy['fail_on'] or 'never'}); exit 1"
+            f"{len(failing)} finding(s) fail the policy (fail_on={policy.fail_on or 'never'}); exit 1"
         )
         return 1
     return 0
@@ -149,23 +133,27 @@ def _summary(result, dicts, out: Path, changed: int, corpus: dict[str, Any]) -> 
 
 
 def _escape_path(path: str) -> str:
+    """Paths in `path:line:col:` lines: characters that would break the format are escaped."""
     return "".join(
         ch if ch.isprintable() and ch not in ":\\" else f"\\x{ord(ch):02x}" for ch in path
     )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Audit the configured corpus and report findings on FILES (or all) one per line."""
+    """Audit the configured corpus; report findings on FILES (or all) one per line."""
     from . import app
 
     started = time.perf_counter()
     files = [Path(f) for f in args.files]
     prepared = _prepare(args, files or [Path(".")], {"policy": {"fail_on": args.fail_on}})
     settings = prepared.settings
-    roots = [settings.base / r for r in settings.table("discover")["roots"]] or [settings.base]
+    policy_level = args.fail_on or settings.table("policy")["fail_on"] or "warning"
+    base = settings.base
+    roots = [base / r for r in settings.table("discover")["roots"]] or [base]
     out_dir = settings.table("output")["dir"]
-    out = settings.base / out_dir if out_dir else None
+    out = base / out_dir if out_dir else None
     discovery = app.discover_inputs(prepared, roots, out)
+    policy = Policy.from_settings(settings, fail_on=policy_level, base=discovery.base)
     known = {str(i.path.resolve()): i.rel for i in discovery.inputs}
     wanted: set[str] | None = None
     if files:
@@ -174,13 +162,16 @@ def cmd_check(args: argparse.Namespace) -> int:
             rel = known.get(str(f.resolve()))
             if rel is not None:
                 wanted.add(rel)
+            elif f.is_file():
+                _err(f"{f}: not part of the configured corpus (roots/include/exclude); not checked")
+    jobs = _jobs(args.jobs)
     cache = (
         None
         if args.no_cache
         else app.open_cache(app.cache_folder(prepared, Path.cwd()), lambda m: _err(f"warning: {m}"))
     )
     try:
-        result = app.run(prepared, discovery, _jobs(args.jobs), None, cache)
+        result = app.run(prepared, discovery, jobs, None, cache)
         if cache is not None:
             cache.prune(result.cache_keys)
     finally:
@@ -190,50 +181,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     if out is not None:
         fmt = settings.table("output")["format"]
         app.write_outputs(
-            result,
-            out,
-            fmt,
-            app.run_info(prepared, discovery, result, _jobs(args.jobs), fmt, started),
+            result, out, fmt, app.run_info(prepared, discovery, result, jobs, fmt, started)
         )
-    policy = settings.table("policy")
-    fail_on = policy["fail_on"] or "warning"
+    indexes = {a.document.path: a.document.line_index for a in result.audits}
     failing = 0
-    accepted = _accepted_pairs(settings)
     for rel in sorted(dicts):
         if wanted is not None and rel not in wanted:
             continue
-        d = dicts[rel]
-        for f in d["findings"]:
-            if f.get("other") and frozenset((rel, f["other"])) in accepted:
+        for f in dicts[rel]["findings"]:
+            if policy.is_accepted(rel, f):
                 continue
             line, col = 1, 1
             if "start" in f:
-                line = f["lines"][0]
+                line, col = f["lines"][0], indexes[rel].column_of(f["start"])
+            shown = os.path.relpath(discovery.base / rel)
             print(
-                f"{_escape_path(d['path'])}:{line}:{col}: {f['severity']} {f['code']} {f['message']}"
+                f"{_escape_path(Path(shown).as_posix())}:{line}:{col}: {f['severity']} {f['code']} {f['message']}"
             )
-            if exceeds([f], fail_on, policy["deny"], policy["allow"]):
-                failing += 1
+            failing += policy.fails(rel, f)
     for s in result.skipped:
         if wanted is None or s.path in wanted:
             _err(f"{s.path}: {s.message}")
     return 1 if failing else 0
-
-
-def _accepted_pairs(settings) -> set[frozenset[str]]:
-    pairs = set()
-    for i, entry in enumerate(settings.arrays.get("accept", [])):
-        paths = entry.get("paths")
-        if not (
-            isinstance(paths, list) and len(paths) == 2 and all(isinstance(p, str) for p in paths)
-        ):
-            raise ConfigError(
-                f'{settings.source}: [[accept]] entry {i + 1} needs paths = ["a", "b"]'
-            )
-        if not isinstance(entry.get("reason", ""), str) or not entry.get("reason"):
-            raise ConfigError(f"{settings.source}: [[accept]] entry {i + 1} needs a reason")
-        pairs.add(frozenset(paths))
-    return pairs
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -352,11 +321,6 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
     prepared = prepare(args.paths, args.config)
     folder = cache_folder(prepared, Path.cwd())
-    if prepared.settings.source is None:  # an audit without configuration caches in its OUT folder
-        for p in args.paths:
-            if (p / ".auditor-cache").is_dir():
-                folder = p / ".auditor-cache"
-                break
     if args.action == "clear":
         if folder.is_dir():
             shutil.rmtree(folder)

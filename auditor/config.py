@@ -90,7 +90,7 @@ CORE_TABLES: dict[str, list[ConfigField]] = {
 }
 
 #: Top-level arrays of tables owned by the core, validated by their users.
-CORE_ARRAYS = ("accept",)
+CORE_ARRAYS = ("accept", "override")
 
 
 @dataclass

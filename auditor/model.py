@@ -38,6 +38,11 @@ class LineIndex:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._starts, offset) + 1
 
+    def column_of(self, offset: int) -> int:
+        """1-based column (in code points) of `offset` on its line."""
+        i = bisect.bisect_right(self._starts, offset)
+        return offset - (self._starts[i - 1] if i else 0) + 1
+
     def lines(self, start: int, end: int) -> list[int]:
         """The audit's `lines` pair for the half-open span [start, end)."""
         return [self.line_of(start), self.line_of(max(start, end - 1))]

@@ -47,7 +47,9 @@ def load_audits(out: Path) -> dict[str, dict[str, Any]]:
     return audits
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run the installed CLI in a fresh interpreter (as a user would)."""
     full_env = dict(os.environ)
     full_env.update(env or {})
@@ -64,5 +66,7 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 def check_with_contract_tool(root: Path, out: Path) -> None:
     if not CHECKER.is_file():
         return
-    proc = subprocess.run([sys.executable, str(CHECKER), str(root), str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(CHECKER), str(root), str(out)], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -11,8 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, SHARED_SEEDS, check_with_contract_tool, load_audits, needs_shared, run_cli
+from conftest import (
+    ROOT,
+    SHARED_SEEDS,
+    check_with_contract_tool,
+    load_audits,
+    needs_shared,
+    run_cli,
+)
 
 STORY = (
     "By Marta Quill\n\n"
@@ -37,7 +43,9 @@ def write_corpus(root: Path) -> Path:
         "- The Bayside Courier - Wednesday, May 5, 2021\n\n" + STORY, encoding="utf-8"
     )
     (root / "news" / "harbor-copy.txt").write_text(COPY, encoding="utf-8")
-    (root / "other.md").write_text("# Notes\n\nA short unrelated note about library hours.\n", encoding="utf-8")
+    (root / "other.md").write_text(
+        "# Notes\n\nA short unrelated note about library hours.\n", encoding="utf-8"
+    )
     (root / ".hidden.txt").write_text("never audited", encoding="utf-8")
     return root
 
@@ -84,7 +92,11 @@ def test_audit_writes_one_valid_audit_per_file(tmp_path: Path) -> None:
 
 
 def _snapshot(out: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != "run.json"}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != "run.json"
+    }
 
 
 def test_output_is_byte_identical_across_runs_seeds_jobs_and_order(tmp_path: Path) -> None:
@@ -93,11 +105,23 @@ def test_output_is_byte_identical_across_runs_seeds_jobs_and_order(tmp_path: Pat
     for i in range(12):  # more files than workers so that both pool paths run
         paras = STORY.split("\n\n")[1:]
         rng.shuffle(paras)
-        (root / f"extra{i:02d}.txt").write_text("\n\n".join(paras[: 1 + i % 3]) + f"\nNote {i}.\n", encoding="utf-8")
+        (root / f"extra{i:02d}.txt").write_text(
+            "\n\n".join(paras[: 1 + i % 3]) + f"\nNote {i}.\n", encoding="utf-8"
+        )
     snaps = []
     for seed, jobs, fmt in (("1", "1", "json"), ("2", "2", "json"), ("3", "2", "json")):
         out = tmp_path / f"out{seed}"
-        proc = run_cli("audit", str(root), "--out", str(out), "--jobs", jobs, "--format", fmt, env={"PYTHONHASHSEED": seed})
+        proc = run_cli(
+            "audit",
+            str(root),
+            "--out",
+            str(out),
+            "--jobs",
+            jobs,
+            "--format",
+            fmt,
+            env={"PYTHONHASHSEED": seed},
+        )
         assert proc.returncode == 0, proc.stderr
         snaps.append(_snapshot(out))
     # Shuffled discovery: rename-free reordering by copying into a fresh folder in random order.
@@ -109,7 +133,18 @@ def test_output_is_byte_identical_across_runs_seeds_jobs_and_order(tmp_path: Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(p, target)
     out = tmp_path / "out-shuffled"
-    assert run_cli("audit", str(shuffled), "--out", str(out), "--format", "json", env={"PYTHONHASHSEED": "99"}).returncode == 0
+    assert (
+        run_cli(
+            "audit",
+            str(shuffled),
+            "--out",
+            str(out),
+            "--format",
+            "json",
+            env={"PYTHONHASHSEED": "99"},
+        ).returncode
+        == 0
+    )
     snaps.append(_snapshot(out))
     assert snaps[0] == snaps[1] == snaps[2] == snaps[3]
 
@@ -156,7 +191,11 @@ def test_bad_config_is_exit_2_with_file_key_and_suggestion(tmp_path: Path) -> No
     (root / "audit.toml").write_text("[discover]\ninclud = ['*.txt']\n", encoding="utf-8")
     proc = run_cli("audit", str(root), "--out", str(tmp_path / "out"))
     assert proc.returncode == 2
-    assert "audit.toml" in proc.stderr and "'includ'" in proc.stderr and "did you mean 'include'" in proc.stderr
+    assert (
+        "audit.toml" in proc.stderr
+        and "'includ'" in proc.stderr
+        and "did you mean 'include'" in proc.stderr
+    )
     assert "Traceback" not in proc.stderr
 
 
@@ -167,7 +206,10 @@ def test_text_schema_plugins_commands(tmp_path: Path) -> None:
     proc = run_cli("schema", "--strict")
     schema = json.loads(proc.stdout)
     assert schema["additionalProperties"] is False and "repeats" in schema["properties"]
-    assert json.loads(run_cli("schema", "--corpus").stdout)["properties"]["schema"]["const"] == "auditor.corpus/1"
+    assert (
+        json.loads(run_cli("schema", "--corpus").stdout)["properties"]["schema"]["const"]
+        == "auditor.corpus/1"
+    )
     plugins = json.loads(run_cli("plugins").stdout)
     names = {p["name"] for p in plugins}
     assert {"text", "html", "boilerplate", "provenance", "syndication"} <= names
@@ -189,7 +231,10 @@ def test_clean_writes_article_text(tmp_path: Path) -> None:
     cleaned = (out / "harbor-copy.txt").read_text(encoding="utf-8")
     assert "The harbor commission voted on Tuesday" in cleaned
     kept = tmp_path / "kept"
-    assert run_cli("clean", str(root / "news"), "--out", str(kept), "--keep", "syndication").returncode == 0
+    assert (
+        run_cli("clean", str(root / "news"), "--out", str(kept), "--keep", "syndication").returncode
+        == 0
+    )
     assert len((kept / "harbor-copy.txt").read_text(encoding="utf-8")) >= len(cleaned)
     assert run_cli("clean", str(root), "--out", str(kept), "--keep", "bogus").returncode == 2
 

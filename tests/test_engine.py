@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from auditor_plugins.text import decode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,11 +14,15 @@ from auditor.engine import clusters, resolve_spans
 from auditor.errors import InputError
 from auditor.model import CATEGORIES, LineIndex, Repeat, Span
 from auditor.testing import run_texts
-from auditor_plugins.text import decode
 
 
 def test_precedence_and_merging() -> None:
-    spans = [Span(0, 10, "comments"), Span(5, 8, "copyright"), Span(10, 12, "comments"), Span(20, 25, "other")]
+    spans = [
+        Span(0, 10, "comments"),
+        Span(5, 8, "copyright"),
+        Span(10, 12, "comments"),
+        Span(20, 25, "other"),
+    ]
     assert resolve_spans(spans, 30) == [
         Span(0, 5, "comments"),
         Span(5, 8, "copyright"),
@@ -47,9 +52,14 @@ def test_resolved_spans_never_overlap_and_keep_coverage(raw) -> None:
 
 
 @settings(max_examples=200)
-@given(st.text(alphabet="ab \n\r.", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5))
+@given(
+    st.text(alphabet="ab \n\r.", max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=5),
+)
 def test_clean_text_maps_back(text, raw) -> None:
-    spans = resolve_spans([Span(min(a, b), max(a, b), "other") for a, b in raw if a != b], len(text))
+    spans = resolve_spans(
+        [Span(min(a, b), max(a, b), "other") for a, b in raw if a != b], len(text)
+    )
     clean = CleanText(text, spans)
     removed = {i for s in spans for i in range(s.start, s.end)}
     for i, ch in enumerate(clean.text):
@@ -96,7 +106,11 @@ def test_clusters_origin_and_quotes() -> None:
         ("Café déjà vu".encode(), "Café déjà vu", "utf-8"),
         (codecs.BOM_UTF8 + "Café".encode(), "Café", "utf-8"),
         ("Café\r\nnext".encode("utf-16"), "Café\r\nnext", "utf-16"),
-        ("Les élèves ont reçu leurs résultats – enfin “bons”.".encode("cp1252"), "Les élèves ont reçu leurs résultats – enfin “bons”.", "cp1252"),
+        (
+            "Les élèves ont reçu leurs résultats – enfin “bons”.".encode("cp1252"),
+            "Les élèves ont reçu leurs résultats – enfin “bons”.",
+            "cp1252",
+        ),
         (b"", "", "utf-8"),
     ],
 )

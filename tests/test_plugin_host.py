@@ -12,11 +12,21 @@ import venv
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from auditor import hookimpl, hookspecs
-from auditor.model import Command, ConfigField, Data, Finding, LearnedTable, Provenance, Repeat, Passage, Span
+from auditor.model import (
+    Command,
+    ConfigField,
+    Data,
+    Finding,
+    LearnedTable,
+    Passage,
+    Provenance,
+    Repeat,
+    Span,
+)
 from auditor.testing import run_texts
-from conftest import ROOT
 
 TEXT_A = (
     "The regional water board approved a plan on Thursday to replace aging pipes under the old "
@@ -24,7 +34,9 @@ TEXT_A = (
     "Officials said residents would see short interruptions to service during the work, which "
     "begins in the spring on the streets closest to the river and moves east after that.\n"
 )
-TEXT_B = "A notice about the library's new opening hours, which start next month for all branches.\n"
+TEXT_B = (
+    "A notice about the library's new opening hours, which start next month for all branches.\n"
+)
 
 HOOK_NAMES = sorted(n for n in dir(hookspecs) if n.startswith("auditor_"))
 
@@ -115,7 +127,9 @@ def test_every_hook_is_documented_with_typed_parameters() -> None:
             assert arg.annotation is not None, f"{spec.name}({arg.arg}) has no type"
             assert f":param {arg.arg}:" in doc, f"{spec.name} does not document {arg.arg}"
         assert spec.returns is not None
-    assert "firstresult" in (ast.get_docstring(next(s for s in specs if s.name == "auditor_read")) or "")
+    assert "firstresult" in (
+        ast.get_docstring(next(s for s in specs if s.name == "auditor_read")) or ""
+    )
 
 
 class Exploder:
@@ -155,7 +169,9 @@ def test_a_raising_plugin_is_isolated_and_reported() -> None:
 
 def test_wrong_types_and_codes_become_plugin_errors() -> None:
     run = run_texts({"a.txt": TEXT_A}, plugins={"wrong": WrongTypes()})
-    messages = [f["message"] for f in run.audits["a.txt"]["findings"] if f["code"] == "auditor.plugin-error"]
+    messages = [
+        f["message"] for f in run.audits["a.txt"]["findings"] if f["code"] == "auditor.plugin-error"
+    ]
     assert any("invalid span" in m for m in messages)
     assert any("neither standard nor prefixed" in m for m in messages)
 
@@ -163,7 +179,11 @@ def test_wrong_types_and_codes_become_plugin_errors() -> None:
 def test_corpus_hook_failure_marks_every_file() -> None:
     run = run_texts({"a.txt": TEXT_A, "b.txt": TEXT_B}, plugins={"cx": CorpusExploder()})
     for audit in run.audits.values():
-        assert any("corpus stage failed" in f["message"] for f in audit["findings"] if f["code"] == "auditor.plugin-error")
+        assert any(
+            "corpus stage failed" in f["message"]
+            for f in audit["findings"]
+            if f["code"] == "auditor.plugin-error"
+        )
 
 
 def test_disable_in_config_and_env_var() -> None:
@@ -183,13 +203,22 @@ def test_third_party_plugin_installed_in_a_venv(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     py = env_dir / "bin" / "python"
-    target = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    target = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # The venv sees auditor and its dependencies from the test environment through a .pth file.
     # (addsitedir, so that an editable install's own .pth finder runs too)
-    Path(target, "outer.pth").write_text(f"import site; site.addsitedir({_site_packages()!r})\n", encoding="utf-8")
+    Path(target, "outer.pth").write_text(
+        f"import site; site.addsitedir({_site_packages()!r})\n", encoding="utf-8"
+    )
     broken = tmp_path / "broken-plugin"
     (broken / "auditor_broken").mkdir(parents=True)
-    (broken / "auditor_broken" / "__init__.py").write_text("raise ImportError('missing dependency frobnitz')\n")
+    (broken / "auditor_broken" / "__init__.py").write_text(
+        "raise ImportError('missing dependency frobnitz')\n"
+    )
     (broken / "pyproject.toml").write_text(
         '[build-system]\nrequires=["setuptools"]\nbuild-backend="setuptools.build_meta"\n'
         '[project]\nname="auditor-broken"\nversion="0.0.1"\n'
@@ -198,29 +227,61 @@ def test_third_party_plugin_installed_in_a_venv(tmp_path: Path) -> None:
     )
     for pkg in (ROOT / "examples" / "auditor-shouting", broken):
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "--target", target, str(pkg)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "--target",
+                target,
+                str(pkg),
+            ],
             check=True,
             capture_output=True,
         )
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "loud.txt").write_text("THE MAYOR SAYS THE NEW BRIDGE WILL OPEN ON TIME AND UNDER BUDGET, AGAIN.\n")
+    (corpus / "loud.txt").write_text(
+        "THE MAYOR SAYS THE NEW BRIDGE WILL OPEN ON TIME AND UNDER BUDGET, AGAIN.\n"
+    )
     (corpus / "calm.txt").write_text(TEXT_A)
     out = tmp_path / "out"
-    proc = subprocess.run([str(py), "-m", "auditor.cli", "audit", str(corpus), "--out", str(out), "--format", "json"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(py), "-m", "auditor.cli", "audit", str(corpus), "--out", str(out), "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "plugin 'broken' could not be loaded" in proc.stderr and "frobnitz" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert (out / "loud.txt.audit.json").is_file(), proc.stderr
     loud = json.loads((out / "loud.txt.audit.json").read_text())
-    assert any(f["code"] == "shouting.mostly-capitals" and f["plugin"] == "shouting" for f in loud["findings"])
+    assert any(
+        f["code"] == "shouting.mostly-capitals" and f["plugin"] == "shouting"
+        for f in loud["findings"]
+    )
     calm = json.loads((out / "calm.txt.audit.json").read_text())
     assert not any(f["plugin"] == "shouting" for f in calm["findings"])
-    listing = json.loads(subprocess.run([str(py), "-m", "auditor.cli", "plugins"], capture_output=True, text=True).stdout)
+    listing = json.loads(
+        subprocess.run(
+            [str(py), "-m", "auditor.cli", "plugins"], capture_output=True, text=True
+        ).stdout
+    )
     shouting = next(p for p in listing if p["name"] == "shouting")
-    assert shouting["version"] == "0.2.0" and not shouting["builtin"] and "auditor_analyze" in shouting["hooks"]
+    assert (
+        shouting["version"] == "0.2.0"
+        and not shouting["builtin"]
+        and "auditor_analyze" in shouting["hooks"]
+    )
     # configuration table named after the entry point is validated
     (corpus / "audit.toml").write_text("[shouting]\nmax_upper_ratio = 'high'\n")
-    proc = subprocess.run([str(py), "-m", "auditor.cli", "audit", str(corpus), "--out", str(out)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(py), "-m", "auditor.cli", "audit", str(corpus), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "[shouting] max_upper_ratio must be a number" in proc.stderr
     assert os.path.isdir(target)
