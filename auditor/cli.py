@@ -36,8 +36,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _install_signal_handlers() -> None:
-    """SIGTERM behaves like Ctrl-C; a second interrupt exits at once."""
+def _install_signal_handlers() -> dict[int, Any]:
+    """SIGTERM behaves like Ctrl-C; a second interrupt exits at once. Returns the old handlers."""
+    old = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
 
     def on_signal(signum: int, frame: Any) -> None:
         signal.signal(signal.SIGINT, lambda s, f: os._exit(130))
@@ -46,6 +47,7 @@ def _install_signal_handlers() -> None:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    return old
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -186,7 +188,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
-    _install_signal_handlers()
+    old_handlers = _install_signal_handlers()
+    try:
+        return _dispatch(args)
+    finally:
+        for signum, handler in old_handlers.items():
+            signal.signal(signum, handler)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     from .errors import AuditorError
 
     try:

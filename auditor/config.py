@@ -52,8 +52,8 @@ CORE_TABLES: dict[str, list[ConfigField]] = {
         ConfigField(
             "max_bytes",
             int,
-            50_000_000,
-            "Files larger than this are skipped with a message (bytes).",
+            20_000_000,
+            "Files larger than this (bytes) are not analysed: their audit describes them (hashes, length) with an `auditor.too-large` finding.",
         ),
     ],
     "output": [
@@ -83,8 +83,8 @@ CORE_TABLES: dict[str, list[ConfigField]] = {
         ConfigField(
             "timeout",
             float,
-            0.0,
-            "Seconds a plugin may spend on one document; 0 disables the limit.",
+            60.0,
+            "Seconds one plugin hook may spend on one document before it is stopped and reported as `auditor.plugin-error`; 0: no limit.",
         ),
     ],
 }

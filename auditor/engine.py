@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,8 +55,10 @@ STANDARD_FINDINGS: dict[str, str] = {
     "ambiguous-date": "info",
     "copyright-year-mismatch": "info",
     "auditor.plugin-error": "error",
+    "auditor.too-large": "warning",
 }
 PLUGIN_ERROR = "auditor.plugin-error"
+TOO_LARGE = "auditor.too-large"
 _PRECEDENCE = {c: i for i, c in enumerate(CATEGORIES)}
 
 
@@ -173,19 +176,11 @@ class Pipeline:
         try:
             st = os.stat(item.path)
             if max_bytes and st.st_size > max_bytes:
-                return (
-                    None,
-                    f"larger than the size limit ({st.st_size} > {max_bytes} bytes); skipped",
-                    failures,
-                )
+                return self._oversized(item, max_bytes, failures)
             with open(item.path, "rb") as fh:
                 data = fh.read(max_bytes + 1 if max_bytes else -1)
             if max_bytes and len(data) > max_bytes:
-                return (
-                    None,
-                    f"grew past the size limit while being read ({max_bytes} bytes); skipped",
-                    failures,
-                )
+                return self._oversized(item, max_bytes, failures)
         except OSError as exc:
             return None, f"cannot be read: {exc.strerror or type(exc).__name__}; skipped", failures
         for name in self.host.implementations("auditor_read"):
@@ -211,9 +206,31 @@ class Pipeline:
             return doc, None, failures
         return None, "no reader accepted this file; skipped", failures
 
+    def _oversized(
+        self, item: Input, max_bytes: int, failures: list[PluginFailure]
+    ) -> tuple[Document | None, str | None, list[PluginFailure]]:
+        try:
+            doc = oversized(item, max_bytes)
+        except OSError as exc:
+            return None, f"cannot be read: {exc.strerror or type(exc).__name__}; skipped", failures
+        if doc is None:
+            return None, f"over the size limit ({max_bytes} bytes) and not text; skipped", failures
+        return doc, None, failures
+
     # -- per document -----------------------------------------------------------------
     def analyze(self, doc: Document) -> DocumentResult:
         result = DocumentResult(document=doc)
+        if doc.chars is not None:  # over the size limit: described, not analysed
+            result.findings.append(
+                Finding(
+                    TOO_LARGE,
+                    "warning",
+                    f"{doc.size} bytes is over the size limit ([discover] max_bytes); not analysed",
+                    plugin="auditor",
+                    path=doc.path,
+                )
+            )
+            return result
         failures: list[PluginFailure] = []
         raw_spans: list[Span] = [s for s in doc.hints if isinstance(s, Span)]
         for name in self.host.implementations("auditor_boilerplate"):
@@ -277,6 +294,65 @@ class Pipeline:
         result.provenance.byline = _dedupe_names(result.provenance.byline)
         result.findings.extend(plugin_error(f, doc.path) for f in failures)
         return result
+
+
+def oversized(item: Input, max_bytes: int) -> Document | None:
+    """Describe a file over the size limit without keeping its text (bounded memory).
+
+    The raw bytes and the decoded text are hashed in chunks; the codec is found as the text
+    reader would (byte-order mark, UTF-8, else cp1252/latin-1). Binary data gives None.
+    """
+    import codecs
+
+    chunk_size = 1 << 20
+    with open(item.path, "rb") as fh:
+        head = fh.read(4)
+    codec, bom = "utf-8", b""
+    for mark, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if head.startswith(mark):
+            codec, bom = name, mark
+            break
+    for attempt in (codec, "cp1252", "latin-1") if not bom else (codec,):
+        raw_hash, text_hash = hashlib.sha256(), hashlib.sha256()
+        decoder = codecs.getincrementaldecoder(attempt)()
+        chars = 0
+        try:
+            with open(item.path, "rb") as fh:
+                first = True
+                while True:
+                    block = fh.read(chunk_size)
+                    final = not block
+                    if b"\x00" in block and not bom:
+                        return None
+                    raw_hash.update(block)
+                    text = decoder.decode(block, final=final)
+                    if first and text.startswith("\ufeff"):
+                        text = text[1:]
+                    first = first and not text
+                    chars += len(text)
+                    text_hash.update(text.encode("utf-8", "surrogatepass"))
+                    if final:
+                        break
+        except UnicodeDecodeError:
+            continue
+        except OSError:
+            return None
+        return Document(
+            path=item.rel,
+            text="",
+            sha256=raw_hash.hexdigest(),
+            encoding=codecs.lookup(attempt).name,
+            size=os.path.getsize(item.path),
+            chars=chars,
+            text_sha256=text_hash.hexdigest(),
+        )
+    return None
 
 
 def _strip_document(r: DocumentResult) -> tuple[Any, ...]:
@@ -391,14 +467,28 @@ class Engine:
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         ctx = multiprocessing.get_context(method)
         results: list[Any] = []
-        with ProcessPoolExecutor(
+        chunks = _chunks(items, self.jobs)
+        pool = ProcessPoolExecutor(
             self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.settings, learned)
-        ) as pool:
-            done = 0
-            for chunk_result in pool.map(fn_chunk, _chunks(items, self.jobs)):
+        )
+        try:
+            for chunk_result in pool.map(fn_chunk, chunks):
                 results.extend(chunk_result)
-                done += len(chunk_result)
-                self.progress(stage, done, total)
+                self.progress(stage, len(results), total)
+        except BrokenProcessPool:
+            # A worker died (out of memory, a crash in native code): finish in this process,
+            # where a crash would at least be reported with the file being read.
+            done_items = len(results)
+            for item in items[done_items:]:
+                results.append(fn_inline(item))
+        except BaseException:
+            # Interrupted: stop the workers now instead of letting them finish their queue.
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in workers:
+                proc.terminate()
+            raise
+        pool.shutdown()
         return results
 
     def run(self, inputs: Sequence[Input]) -> RunResult:

@@ -72,6 +72,10 @@ class Document:
     #: boilerplate spans the reader already knows from structure (HTML nav, footer, comments);
     #: the engine adds them to the spans plugins register
     hints: list[Span] = field(default_factory=list)
+    #: set only for a file over the size limit, whose text is not kept: its decoded length
+    #: and the sha256 of its UTF-8 text, so that its audit still describes it exactly
+    chars: int | None = None
+    text_sha256: str | None = None
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -45,7 +45,9 @@ def audit_to_dict(audit: Audit, line_index_of: Callable[[str], LineIndex]) -> di
     """
     doc = audit.document
     index = doc.line_index
-    text_sha = hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    text_sha = (
+        doc.text_sha256 or hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    )
     out: dict[str, Any] = {
         "schema": AUDIT_SCHEMA,
         "path": doc.path,
@@ -53,7 +55,7 @@ def audit_to_dict(audit: Audit, line_index_of: Callable[[str], LineIndex]) -> di
         "encoding": doc.encoding,
         "text": doc.kind,
         "text_sha256": text_sha,
-        "chars": len(doc.text),
+        "chars": len(doc.text) if doc.chars is None else doc.chars,
         "provenance": audit.provenance.to_dict(),
         "boilerplate": [
             {

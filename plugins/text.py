@@ -61,7 +61,9 @@ def decode(data: bytes, fallbacks: list[str], max_control: float) -> tuple[str, 
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at byte {exc.start}") from None
+                raise InputError(
+                    f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at byte {exc.start}"
+                ) from None
             return text.removeprefix("\ufeff"), codec
     if b"\x00" in data[:65536]:
         raise InputError("binary file (contains NUL bytes); skipped")
@@ -74,13 +76,21 @@ def decode(data: bytes, fallbacks: list[str], max_control: float) -> tuple[str, 
             raise InputError("binary file (control characters); skipped")
         return text, "utf-8"
     candidates: list[str] = []
+    # A detector needs evidence: with only a handful of non-ASCII bytes, the common Western
+    # fallbacks are the better guess than whichever codec happens to score best.
+    non_ascii = sum(1 for b in data[:200_000] if b >= 0x80)
     try:
+        if non_ascii < 32:
+            raise LookupError("too little evidence for detection")
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
+        matches = from_bytes(data[:200_000])
+        best = matches.best()
         if best is not None and best.encoding and not best.encoding.startswith("utf"):
-            candidates.append(codecs.lookup(best.encoding).name)
-    except Exception:  # the detector is an aid, never a reason to fail
+            # On short texts several single-byte codecs tie; the most common one wins a tie.
+            common = [m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos + 0.01]
+            candidates.append("cp1252" if common else codecs.lookup(best.encoding).name)
+    except Exception:  # the detector is an aid, never a reason to fail (nor a must)
         pass
     for codec in candidates + list(fallbacks):
         try:
@@ -96,7 +106,9 @@ def decode(data: bytes, fallbacks: list[str], max_control: float) -> tuple[str, 
 @hookimpl(trylast=True)
 def auditor_read(path, data, ctx):
     text, encoding = decode(
-        data, list(ctx.config.get("fallback_encodings", ["cp1252"])), ctx.config.get("max_control_ratio", 0.01)
+        data,
+        list(ctx.config.get("fallback_encodings", ["cp1252"])),
+        ctx.config.get("max_control_ratio", 0.01),
     )
     return Document(
         path=path,
