@@ -293,7 +293,7 @@ def test_many_tiny_files(tmp_path: Path) -> None:
         f"t/{i // 100:02d}/{i:05d}.txt": f"Note {i}: the gate opens at {i % 12 + 1} o'clock.\n"
         for i in range(2000)
     }
-    proc, root, out = audit_folder(tmp_path, files, "--jobs", "2")
+    proc, _, out = audit_folder(tmp_path, files, "--jobs", "2")
     assert proc.returncode == 0, proc.stderr
     assert len(list(out.rglob("*.audit.json"))) == 2000
 
