@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -113,13 +114,24 @@ def serialize(data: Mapping[str, Any], fmt: str) -> bytes:
         )
     import tomli_w
 
-    return tomli_w.dumps(_toml_ready(data)).encode("utf-8")
+    return _compact_arrays(tomli_w.dumps(data)).encode("utf-8")
 
 
-def _toml_ready(value: Any) -> Any:
-    # tomli-w writes an empty list of tables as `key = []`, which is what we want; nothing
-    # else needs adapting as audits never hold None.
-    return value
+# tomli-w writes every array one item per line; short arrays of integers or strings (line
+# pairs, bylines) read far better inline. Strings are written without literal newlines, so
+# every newline inside an array is structural and the rewrite cannot touch string contents.
+_SCALAR = r'(?:-?\d+|"(?:[^"\\\n]|\\.)*")'
+_MULTILINE_ARRAY = re.compile(r"= \[\n((?:[ ]+" + _SCALAR + r",\n)+)[ ]*\]")
+
+
+def _compact_arrays(text: str) -> str:
+    def inline(m: re.Match[str]) -> str:
+        # split on "\n" only: str.splitlines would also split inside strings at U+0085 etc.
+        items = [line.strip(" ").removesuffix(",") for line in m.group(1).split("\n") if line]
+        joined = "= [" + ", ".join(items) + "]"
+        return joined if len(joined) <= 100 else m.group(0)
+
+    return _MULTILINE_ARRAY.sub(inline, text)
 
 
 def atomic_write(path: Path, data: bytes) -> bool:

@@ -136,3 +136,39 @@ def test_crlf_offsets_are_exact() -> None:
     assert audit["chars"] == len(text) and run.texts["a.txt"] == text
     for span in audit["boilerplate"]:
         assert 0 <= span["start"] < span["end"] <= len(text)
+
+
+_scalars = st.one_of(st.integers(-(2**40), 2**40), st.text(max_size=30), st.booleans())
+_values = st.recursive(
+    _scalars
+    | st.lists(st.integers(0, 10**6), max_size=4)
+    | st.lists(st.text(max_size=12), max_size=4),
+    lambda children: st.dictionaries(
+        st.text("abcdefgh_", min_size=1, max_size=6), children, max_size=4
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.dictionaries(st.text("abcdefgh_", min_size=1, max_size=6), _values, max_size=6),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["start", "end", "other", "message"]), _scalars, min_size=1
+        ),
+        max_size=3,
+    ),
+)
+def test_audits_round_trip_toml_and_json(top, table_list) -> None:
+    import json
+
+    import tomllib
+
+    from auditor.writer import serialize
+
+    data = dict(top)
+    if table_list:
+        data["findings"] = table_list
+    assert tomllib.loads(serialize(data, "toml").decode("utf-8")) == data
+    assert json.loads(serialize(data, "json").decode("utf-8")) == data
