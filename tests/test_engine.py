@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 
 import pytest
 from auditor_plugins.text import decode
@@ -41,7 +42,7 @@ def test_resolved_spans_never_overlap_and_keep_coverage(raw) -> None:
     spans = [Span(min(a, b), max(a, b), c) for a, b, c in raw if a != b]
     out = resolve_spans(spans, 60)
     assert all(s.start < s.end for s in out)
-    assert all(a.end <= b.start for a, b in zip(out, out[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(out))
     covered = {i for s in spans for i in range(s.start, s.end)}
     assert covered == {i for s in out for i in range(s.start, s.end)}
     rank = {c: i for i, c in enumerate(CATEGORIES)}
