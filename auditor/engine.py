@@ -66,6 +66,10 @@ class PluginTimeout(Exception):
     """A plugin exceeded its time budget on one document."""
 
 
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise PluginTimeout("exceeded its time budget ([plugins] timeout)")
+
+
 @dataclass
 class Skipped:
     path: str
@@ -143,6 +147,7 @@ class Pipeline:
         self.timeout = float(settings.table("plugins").get("timeout", 0.0) or 0.0)
         shared = {k: settings.table(k) for k in ("discover", "output", "policy", "plugins")}
         self._shared = shared
+        self._alarm_installed = False
 
     def ctx(self, name: str, cache: PluginCache | None = None) -> PluginContext:
         return PluginContext(
@@ -154,19 +159,18 @@ class Pipeline:
         )
 
     def _timed(self, hook: str, name: str, **kwargs: Any) -> Any:
+        """Call one plugin's hook under the time budget (SIGALRM in this process's main thread)."""
         if self.timeout <= 0 or not hasattr(signal, "setitimer") or not _in_main_thread():
             return self.host.call_one(hook, name, **kwargs)
-
-        def on_alarm(signum: int, frame: Any) -> None:
-            raise PluginTimeout(f"exceeded the {self.timeout:g} s time budget")
-
-        old = signal.signal(signal.SIGALRM, on_alarm)
+        if not self._alarm_installed:
+            # Installed once: the handler only fires while a timer armed below is running.
+            signal.signal(signal.SIGALRM, _on_alarm)
+            self._alarm_installed = True
         signal.setitimer(signal.ITIMER_REAL, self.timeout)
         try:
             return self.host.call_one(hook, name, **kwargs)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, old)
 
     # -- read -------------------------------------------------------------------------
     def read(self, item: Input) -> tuple[Document | None, str | None, list[PluginFailure]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 
 from auditor import hookimpl
 from auditor.errors import InputError
@@ -22,7 +23,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) | {127}
+# C0 controls other than tab, line feed, carriage return and form feed / vertical tab, plus DEL.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @hookimpl
@@ -50,8 +52,7 @@ def _looks_binary(text: str, limit: float) -> bool:
     if not text:
         return False
     sample = text[:65536]
-    bad = sum(1 for ch in sample if ord(ch) in _CONTROL)
-    return bad / len(sample) > limit
+    return len(_CONTROL.findall(sample)) / len(sample) > limit
 
 
 def decode(data: bytes, fallbacks: list[str], max_control: float) -> tuple[str, str]:
