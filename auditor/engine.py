@@ -58,6 +58,8 @@ STANDARD_FINDINGS: dict[str, str] = {
     "auditor.too-large": "warning",
 }
 PLUGIN_ERROR = "auditor.plugin-error"
+#: Findings that describe one repeats entry; they go when max_repeats cuts that entry.
+REPEAT_CODES = frozenset({"repeated-content", "quotes-passages", "repeated-elsewhere"})
 TOO_LARGE = "auditor.too-large"
 _PRECEDENCE = {c: i for i, c in enumerate(CATEGORIES)}
 
@@ -710,11 +712,14 @@ class Engine:
         audits: list[Audit] = []
         for res in results:
             path = res.document.path
-            mine = sorted(
+            ranked = sorted(
                 grouped.get(path, []), key=lambda r: (-r.containment, -r.similarity, r.other)
-            )[:max_repeats]
-            mine.sort(key=lambda r: r.other)
-            findings = list(res.findings) + extra.get(path, [])
+            )
+            mine = sorted(ranked[:max_repeats], key=lambda r: r.other)
+            cut = {r.other for r in ranked[max_repeats:]}
+            findings = list(res.findings) + [
+                f for f in extra.get(path, []) if not (f.other in cut and f.code in REPEAT_CODES)
+            ]
             findings += [plugin_error(f, path) for f in global_failures]
             audit = Audit(res.document, res.provenance, res.spans, mine, findings)
             for name in self.host.implementations("auditor_findings"):

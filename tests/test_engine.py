@@ -173,3 +173,28 @@ def test_audits_round_trip_toml_and_json(top, table_list) -> None:
         data["findings"] = table_list
     assert tomllib.loads(serialize(data, "toml").decode("utf-8")) == data
     assert json.loads(serialize(data, "json").decode("utf-8")) == data
+
+
+def test_max_repeats_keeps_the_strongest_and_their_findings() -> None:
+    para = (
+        "The river authority said on Tuesday that the flood barrier at the old mill would be raised by "
+        "half a metre before winter, after two years of delays blamed on the cost of steel and a shortage "
+        "of engineers willing to work through the night shifts that the tides demand along the estuary."
+    )
+    files = {"origin.txt": para + "\n"}
+    for i in range(4):
+        files[f"copy{i}.txt"] = (
+            para + "\n" + " ".join(f"extra{i}x{j}" for j in range(10 * i)) + "\n"
+        )
+    run = run_texts(files, config={"output": {"max_repeats": 2}})
+    audit = run.audits["origin.txt"]
+    assert len(audit["repeats"]) == 2
+    kept = {r["other"] for r in audit["repeats"]}
+    assert kept == {"copy0.txt", "copy1.txt"}  # the most contained copies
+    others = {
+        f.get("other")
+        for f in audit["findings"]
+        if f["code"] in ("repeated-content", "repeated-elsewhere", "quotes-passages")
+    }
+    assert others <= kept
+    assert len(run.corpus["clusters"][0]["members"]) == 5  # corpus.json keeps every member
