@@ -72,14 +72,17 @@ def side_of(record: Any, credit_cues: list[str]) -> Side:
     text: str = record.document.text
     date = prov.date if isinstance(prov.date, str) and _DATE.match(prov.date) else None
     notice = None
-    if prov.syndicated_via:
+    locs = getattr(prov, "locations", None) or {}
+    # A licensing notice marks a copy; a wire named in an origin's own dateline ("(AP)",
+    # "CITY (Metro Wire) —", recorded as "wire_credit") does not.
+    has_syndication_span = any(sp.category == "syndication" for sp in record.spans)
+    if prov.syndicated_via and ("service_notice" in locs or has_syndication_span):
         notice = str(prov.syndicated_via)
     pieces: list[str] = []
     for span in record.spans:
         if span.category == "syndication":
             notice = notice or "notice"
             pieces.append(text[span.start : span.end])
-    locs = getattr(prov, "locations", None) or {}
     for key in ("credit", "syndicated_via"):
         loc = locs.get(key)
         if isinstance(loc, (tuple, list)) and len(loc) == 2:
