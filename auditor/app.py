@@ -164,13 +164,18 @@ def run(
     return result
 
 
-def audit_dicts(result: RunResult) -> dict[str, dict[str, Any]]:
-    indexes = {a.document.path: a.document.line_index for a in result.audits}
+def audit_dicts(result: RunResult, only: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """The audits as written, by path (only those in `only` when given)."""
+    by_path = {a.document.path: a.document for a in result.audits}
 
     def index_of(path: str) -> LineIndex:
-        return indexes[path]
+        return by_path[path].line_index
 
-    return {a.document.path: audit_to_dict(a, index_of) for a in result.audits}
+    return {
+        a.document.path: audit_to_dict(a, index_of)
+        for a in result.audits
+        if only is None or a.document.path in only
+    }
 
 
 def corpus_dict(result: RunResult) -> dict[str, Any]:

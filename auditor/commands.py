@@ -177,7 +177,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     finally:
         if cache is not None:
             cache.close()
-    dicts = app.audit_dicts(result)
+    dicts = app.audit_dicts(result, wanted)
     if out is not None:
         fmt = settings.table("output")["format"]
         app.write_outputs(

@@ -622,13 +622,15 @@ class Engine:
         for name in self.host.implementations("auditor_corpus_learn"):
             got: list[Any] = []
             try:
+                plugin_cache = PluginCache(self.cache, f"{name}:{self.fingerprint}")
                 self.host.call_one(
                     "auditor_corpus_learn",
                     name,
                     documents=docs,
-                    ctx=pipeline.ctx(name),
+                    ctx=pipeline.ctx(name, plugin_cache),
                     register=got.append,
                 )
+                plugin_cache.flush()
             except Exception as exc:
                 failures.append(
                     PluginFailure(name, "auditor_corpus_learn", describe_exception(exc))

@@ -71,7 +71,8 @@ def auditor_corpus_learn(
     """Learn corpus-wide tables (e.g. lines recurring across files) before analysis.
 
     :param documents: every document of the run, sorted by path.
-    :param ctx: this plugin's context.
+    :param ctx: this plugin's context; ``ctx.cache`` (when the incremental cache is on)
+        can memoise per-document observations by content hash across runs.
     :param register: call once with a :class:`LearnedTable`; its digest becomes part of
         the cache key of every per-document result, and the table is then available to
         all plugins as ``ctx.learned[plugin_name]``.
