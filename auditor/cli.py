@@ -84,6 +84,12 @@ def build_parser(plugin_commands: Sequence[Any] = ()) -> argparse.ArgumentParser
     )
     a.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     a.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress on stderr (default: when stderr is a terminal)",
+    )
+    a.add_argument(
         "--no-cache", action="store_true", help="do not read or write the incremental cache"
     )
     _common(a)

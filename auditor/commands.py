@@ -87,7 +87,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
             prepared,
             discovery,
             jobs,
-            _progress_printer(sys.stderr.isatty() and not args.quiet),
+            _progress_printer(
+                args.progress
+                if args.progress is not None
+                else sys.stderr.isatty() and not args.quiet
+            ),
             cache,
         )
     finally:

@@ -33,7 +33,9 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
@@ -44,11 +46,14 @@ def main() -> int:
     (work / "audit.toml").write_text('[discover]\nroots = ["docs"]\n', encoding="utf-8")
     auditor = [sys.executable, "-m", "auditor.cli", "check", "--jobs", str(args.jobs)]
 
-    cold, proc = timed(auditor, work)
+    cold, _proc = timed(auditor, work)
     warm, _ = timed(auditor, work)
     victim = files[len(files) // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\nA late correction was added to this story.\n", encoding="utf-8")
-    one, proc_one = timed([*auditor, str(victim.relative_to(work))], work)
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\nA late correction was added to this story.\n",
+        encoding="utf-8",
+    )
+    one, _proc_one = timed([*auditor, str(victim.relative_to(work))], work)
     copy = docs / "zz-new-copy.txt"
     copy.write_text(files[0].read_text(encoding="utf-8"), encoding="utf-8")
     new, proc_new = timed([*auditor, str(copy.relative_to(work))], work)
