@@ -216,7 +216,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted; audits written so far are complete, none is partial")
-        return 130
+        # Leave at once: worker queues and threads are not waited for (every file written
+        # so far was renamed into place whole, so nothing is lost).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: one clear line, the traceback only on request

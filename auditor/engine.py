@@ -406,6 +406,7 @@ _WORKER: dict[str, Pipeline] = {}
 
 def _init_worker(settings: Settings, learned: dict[str, LearnedTable]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles interruption
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and stops workers with SIGTERM
     import warnings
 
     with warnings.catch_warnings():
@@ -424,6 +425,34 @@ def _read_chunk(
 def _analyze_chunk(docs: list[Document]) -> list[DocumentResult]:
     p = _WORKER["pipeline"]
     return [p.analyze(d) for d in docs]
+
+
+def _kill_pool(pool: ProcessPoolExecutor) -> None:
+    import threading
+    from concurrent.futures import process as cf_process
+
+    manager = getattr(cf_process, "_ExecutorManagerThread", None)
+    previous = threading.excepthook
+
+    def quiet(args: Any) -> None:
+        # The pool's manager thread complains about the workers we just stopped on purpose.
+        if manager is not None and isinstance(args.thread, manager):
+            return
+        previous(args)
+
+    threading.excepthook = quiet
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in workers:
+        proc.terminate()
+    # Work items still queued for the dead workers must not keep this process from exiting.
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        proc.join(timeout=5)
+        if proc.is_alive():
+            proc.kill()
 
 
 def _chunks(items: Sequence[Any], jobs: int) -> list[list[Any]]:
@@ -477,24 +506,24 @@ class Engine:
         pool = ProcessPoolExecutor(
             self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.settings, learned)
         )
+        finished = False
         try:
-            for chunk_result in pool.map(fn_chunk, chunks):
-                results.extend(chunk_result)
-                self.progress(stage, len(results), total)
-        except BrokenProcessPool:
-            # A worker died (out of memory, a crash in native code): finish in this process,
-            # where a crash would at least be reported with the file being read.
-            done_items = len(results)
-            for item in items[done_items:]:
-                results.append(fn_inline(item))
-        except BaseException:
-            # Interrupted: stop the workers now instead of letting them finish their queue.
-            workers = list((getattr(pool, "_processes", None) or {}).values())
-            pool.shutdown(wait=False, cancel_futures=True)
-            for proc in workers:
-                proc.terminate()
-            raise
-        pool.shutdown()
+            try:
+                for chunk_result in pool.map(fn_chunk, chunks):
+                    results.extend(chunk_result)
+                    self.progress(stage, len(results), total)
+            except BrokenProcessPool:
+                # A worker died (out of memory, a crash in native code): finish in this
+                # process, where a crash would at least name the file being read.
+                for item in items[len(results) :]:
+                    results.append(fn_inline(item))
+            pool.shutdown()
+            finished = True
+        finally:
+            if not finished:
+                # Interrupted (or failed): stop the workers now, whatever they were doing,
+                # so that neither they nor the interpreter's exit wait for their queues.
+                _kill_pool(pool)
         return results
 
     def run(self, inputs: Sequence[Input]) -> RunResult:
