@@ -208,3 +208,19 @@ def test_real_pre_commit_try_repo(tmp_path: Path) -> None:
     proc = hook()
     assert proc.returncode == 0, proc.stdout + proc.stderr
     git("commit", "-qm", "licensed copy")
+
+
+def test_two_overlapping_runs_share_the_cache_safely(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    cmd = [sys.executable, "-m", "auditor.cli", "check"]
+    procs = [
+        subprocess.Popen(cmd, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 1 for p in procs)
+    assert outs[0][0] == outs[1][0] == outs[2][0]
+    assert all("Traceback" not in err for _, err in outs)
+    # and the cache they built together is sound
+    again = run_cli("check", cwd=repo)
+    assert again.stdout == outs[0][0] and "warning: cache" not in again.stderr

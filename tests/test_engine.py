@@ -198,3 +198,19 @@ def test_max_repeats_keeps_the_strongest_and_their_findings() -> None:
     }
     assert others <= kept
     assert len(run.corpus["clusters"][0]["members"]) == 5  # corpus.json keeps every member
+
+
+def test_shipped_schema_files_match_the_generated_schema() -> None:
+    import json
+    from importlib import resources
+
+    from auditor.schema import audit_schema, corpus_schema
+
+    shipped = json.loads(
+        resources.files("auditor").joinpath("audit.schema.json").read_text(encoding="utf-8")
+    )
+    assert shipped == audit_schema(), "regenerate auditor/audit.schema.json (see auditor/schema.py)"
+    shipped = json.loads(
+        resources.files("auditor").joinpath("corpus.schema.json").read_text(encoding="utf-8")
+    )
+    assert shipped == corpus_schema()
