@@ -156,9 +156,20 @@ def run(
     jobs: int = 1,
     progress: Callable[[str, int, int], None] | None = None,
     cache: Any = None,
+    executor: str = "process",
+    scheduler: str | None = None,
 ) -> RunResult:
     fp = run_fingerprint(prepared) if cache is not None else ""
-    engine = Engine(prepared.host, prepared.settings, jobs, progress, cache=cache, fingerprint=fp)
+    engine = Engine(
+        prepared.host,
+        prepared.settings,
+        jobs,
+        progress,
+        cache=cache,
+        fingerprint=fp,
+        executor=executor,
+        scheduler=scheduler,
+    )
     result = engine.run(discovery.inputs)
     result.cache_keys = engine.used_keys
     return result

@@ -84,6 +84,15 @@ def build_parser(plugin_commands: Sequence[Any] = ()) -> argparse.ArgumentParser
     )
     a.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     a.add_argument(
+        "--executor",
+        choices=("process", "dask"),
+        default="process",
+        help="where per-document work runs: local worker processes, or a Dask cluster",
+    )
+    a.add_argument(
+        "--scheduler", help="Dask scheduler address (default: a local cluster of --jobs workers)"
+    )
+    a.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,

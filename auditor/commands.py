@@ -93,6 +93,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 else sys.stderr.isatty() and not args.quiet
             ),
             cache,
+            args.executor,
+            args.scheduler,
         )
     finally:
         if cache is not None:

@@ -471,7 +471,11 @@ class Engine:
         progress: Callable[[str, int, int], None] | None = None,
         cache: Cache | None = None,
         fingerprint: str = "",
+        executor: str = "process",
+        scheduler: str | None = None,
     ) -> None:
+        self.executor = executor
+        self.scheduler = scheduler
         self.host = host
         self.settings = settings
         self.jobs = max(1, jobs)
@@ -489,6 +493,22 @@ class Engine:
         learned: dict[str, LearnedTable],
     ) -> list[Any]:
         total = len(items)
+        if self.executor == "dask" and items:
+            from .dask_executor import map_chunks
+
+            stage_name = "read" if fn_chunk is _read_chunk else "analyze"
+            results = []
+            for chunk_result in map_chunks(
+                stage_name,
+                _chunks(items, max(self.jobs, 4)),
+                self.settings,
+                learned,
+                self.jobs,
+                self.scheduler,
+            ):
+                results.extend(chunk_result)
+                self.progress(stage, len(results), total)
+            return results
         if self.jobs == 1 or total < 2 * self.jobs:
             out = []
             for i, item in enumerate(items):

@@ -261,3 +261,29 @@ def test_symlink_out_of_root_is_refused(tmp_path: Path) -> None:
     assert "link.txt: symbolic link points outside the audited root" in proc.stderr
     assert "broken.txt: broken symbolic link" in proc.stderr
     assert not (out / "link.txt.audit.toml").exists()
+
+
+def test_dask_executor_gives_the_same_bytes(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    root = write_corpus(tmp_path / "corpus")
+    for i in range(6):
+        (root / f"more{i}.txt").write_text(STORY.replace("Tuesday", f"day {i}"), encoding="utf-8")
+    outs = []
+    for executor in ("process", "dask"):
+        out = tmp_path / f"out-{executor}"
+        proc = run_cli(
+            "audit",
+            str(root),
+            "--out",
+            str(out),
+            "--jobs",
+            "2",
+            "--executor",
+            executor,
+            "--format",
+            "json",
+        )
+        assert proc.returncode == 0, proc.stderr
+        outs.append(_snapshot(out))
+    assert outs[0] == outs[1]
+    assert len([k for k in outs[0] if k.endswith(".audit.json")]) == 9
