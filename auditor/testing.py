@@ -36,11 +36,14 @@ def run_texts(
     config: Mapping[str, Any] | None = None,
     plugins: Mapping[str, Any] | None = None,
     jobs: int = 1,
+    validate: bool = True,
 ) -> TestRun:
     """Write `files` (relative POSIX path -> text or bytes) to a temporary folder and audit it.
 
     :param config: configuration tables as they would appear in audit.toml.
     :param plugins: extra in-process plugin objects (modules or instances), by name.
+    :param validate: check every audit against the strict JSON Schema (no unknown keys) when
+        jsonschema is installed; a violation raises AssertionError naming the file and key.
     """
     from . import app
 
@@ -56,8 +59,11 @@ def run_texts(
         )
         discovery = app.discover_inputs(prepared, [root], None)
         result = app.run(prepared, discovery, jobs=jobs)
+        audits = app.audit_dicts(result)
+        if validate:
+            _validate(audits)
         return TestRun(
-            audits=app.audit_dicts(result),
+            audits=audits,
             corpus=app.corpus_dict(result),
             texts={a.document.path: a.document.text for a in result.audits},
             skipped={p: m for p, m in discovery.problems}
@@ -73,3 +79,19 @@ def audit_texts(
 ) -> dict[str, dict[str, Any]]:
     """Audit in-memory files through the real pipeline; the audit dicts, by path."""
     return run_texts(files, config, plugins).audits
+
+
+def _validate(audits: Mapping[str, Mapping[str, Any]]) -> None:
+    try:
+        import jsonschema
+    except ImportError:  # validation is a test-time aid; the test extra installs it
+        return
+    from .schema import audit_schema, strict
+
+    validator = jsonschema.Draft202012Validator(strict(audit_schema()))
+    for path, audit in audits.items():
+        error = next(iter(validator.iter_errors(audit)), None)
+        if error is not None:
+            raise AssertionError(
+                f"{path}: audit violates the schema: {error.message} at {list(error.path)}"
+            )
