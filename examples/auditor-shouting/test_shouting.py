@@ -13,5 +13,7 @@ def test_flags_capitals_only():
         },
         plugins={"shouting": auditor_shouting},
     )
-    assert [f["code"] for f in audits["loud.txt"]["findings"] if f["plugin"] == "shouting"] == ["shouting.mostly-capitals"]
+    assert [f["code"] for f in audits["loud.txt"]["findings"] if f["plugin"] == "shouting"] == [
+        "shouting.mostly-capitals"
+    ]
     assert not [f for f in audits["calm.txt"]["findings"] if f["plugin"] == "shouting"]

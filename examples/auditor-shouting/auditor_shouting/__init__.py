@@ -16,7 +16,14 @@ __version__ = "0.2.0"
 
 @hookimpl
 def auditor_register_config(register):
-    register(ConfigField("max_upper_ratio", float, 0.6, "Flag documents whose letters are more upper-case than this."))
+    register(
+        ConfigField(
+            "max_upper_ratio",
+            float,
+            0.6,
+            "Flag documents whose letters are more upper-case than this.",
+        )
+    )
     register(ConfigField("min_letters", int, 40, "Ignore documents with fewer letters than this."))
 
 
