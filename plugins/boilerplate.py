@@ -172,7 +172,7 @@ def auditor_register_config(register: Callable[[ConfigField], None]) -> None:
 def auditor_corpus_learn(documents: Any, ctx: Any, register: Callable[[Any], None]) -> None:
     if not ctx.config.get("learn", True):
         return
-    register(learn(list(documents), ctx.config))
+    register(learn(list(documents), ctx.config, getattr(ctx, "cache", None)))
 
 
 def find_spans(text: str, config: Mapping[str, Any], table: Any = None) -> list[Span]:

@@ -36,21 +36,40 @@ def line_digest(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-def _doc_lines(text: str, min_chars: int, max_chars: int = 400) -> dict[int, int]:
+def _doc_lines(
+    text: str,
+    min_chars: int,
+    max_chars: int = 400,
+    memo: dict[str, tuple[int, int]] | None = None,
+) -> dict[int, int]:
     """Digest -> normalised length of every countable line of one document.
 
     Lines are cut exactly as the classifier cuts them (at \\r\\n, \\r, \\n), so a learned
     digest matches the same line at marking time. Very long lines are article paragraphs,
-    not furniture, and are skipped (that also keeps learning cheap).
+    not furniture, and are skipped (that also keeps learning cheap). `memo` maps a raw line
+    to its (digest, normalised length; 0 when the line is not counted) across documents:
+    recurring lines are what learning looks for, so they are normalised once.
     """
     out: dict[int, int] = {}
+    if memo is None:
+        memo = {}
     for line in _LINE_BREAK.split(text):
         if len(line) < min_chars or len(line) > max_chars:
             continue
-        norm = norm_line(line)
-        if len(norm) >= min_chars and not norm.isdigit():
-            out[line_digest(norm)] = len(norm)
+        got = memo.get(line)
+        if got is None:
+            norm = norm_line(line)
+            size = len(norm) if len(norm) >= min_chars and not norm.isdigit() else 0
+            got = (line_digest(norm) if size else 0, size)
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[line] = got
+        if got[1]:
+            out[got[0]] = got[1]
     return out
+
+
+_MEMO_MAX = 1 << 17
 
 
 def _profile(text: str) -> tuple[dict[int, int], int]:
@@ -75,8 +94,50 @@ def _source(doc: Document) -> str:
     return doc.path.rsplit("/", 1)[0] if "/" in doc.path else ""
 
 
-def learn(documents: Sequence[Document], config: Mapping[str, Any]) -> LearnedTable:
-    """Build the learned table of recurring boilerplate lines over `documents`."""
+def _obs_key(doc: Document, min_chars: int, max_chars: int) -> str | None:
+    """Cache key of a document's line digests (they depend on its text only)."""
+    sha = getattr(doc, "sha256", None)
+    if not sha:
+        return None
+    return f"lines:{sha}:{doc.kind}:{len(doc.text)}:{min_chars}:{max_chars}"
+
+
+def _observe(
+    documents: Sequence[Document], min_chars: int, max_chars: int, cache: Any
+) -> list[bytes]:
+    """Each document's line digests as packed little-endian uint64 (memoised in `cache`)."""
+    keys = [_obs_key(d, min_chars, max_chars) if cache is not None else None for d in documents]
+    found: dict[str, bytes] = {}
+    if cache is not None:
+        wanted = sorted({k for k in keys if k})
+        if wanted:
+            found = cache.get_many(wanted)
+    out: list[bytes] = []
+    fresh: dict[str, bytes] = {}
+    memo: dict[str, tuple[int, int]] = {}
+    for doc, key in zip(documents, keys, strict=True):
+        blob = (found.get(key) or fresh.get(key)) if key else None
+        if blob is None or len(blob) % 8:
+            digests = _doc_lines(doc.text, min_chars, max_chars, memo)
+            blob = b"".join(h.to_bytes(8, "little") for h in digests)
+            if key:
+                fresh[key] = blob
+        out.append(blob)
+    if cache is not None:
+        for key, blob in fresh.items():
+            cache.put(key, blob)
+    return out
+
+
+def learn(
+    documents: Sequence[Document], config: Mapping[str, Any], cache: Any = None
+) -> LearnedTable:
+    """Build the learned table of recurring boilerplate lines over `documents`.
+
+    With `cache` (a plugin key-value store: ``get_many``/``put``), each document's line
+    digests are memoised by content and each sample's related-or-not verdict by the contents
+    it compares, so a run over an unchanged corpus only merges cached observations.
+    """
     import numpy as np
 
     min_docs = max(2, int(config.get("learn_min_docs", 5)))
@@ -94,17 +155,12 @@ def learn(documents: Sequence[Document], config: Mapping[str, Any]) -> LearnedTa
     if len(documents) < min_docs:
         return _table([], params)
 
-    chunks_h: list[Any] = []
-    chunks_d: list[Any] = []
-    for idx, doc in enumerate(documents):
-        digests = _doc_lines(doc.text, min_chars, max_chars)
-        if digests:
-            chunks_h.append(np.fromiter(digests.keys(), dtype=np.uint64, count=len(digests)))
-            chunks_d.append(np.full(len(digests), idx, dtype=np.int64))
-    if not chunks_h:
+    blobs = _observe(documents, min_chars, max_chars, cache)
+    sizes = np.fromiter((len(b) // 8 for b in blobs), dtype=np.int64, count=len(blobs))
+    if not sizes.any():
         return _table([], params)
-    hashes = np.concatenate(chunks_h)
-    docs = np.concatenate(chunks_d)
+    hashes = np.frombuffer(b"".join(blobs), dtype="<u8").astype(np.uint64)
+    docs = np.repeat(np.arange(len(blobs), dtype=np.int64), sizes)
     uniq, counts = np.unique(hashes, return_counts=True)
     cand = uniq[counts >= min_docs]
     if cand.size == 0:
@@ -114,35 +170,70 @@ def learn(documents: Sequence[Document], config: Mapping[str, Any]) -> LearnedTa
     order = np.lexsort((cd, ch))
     ch, cd = ch[order], cd[order]
     bounds = np.flatnonzero(np.diff(ch)) + 1
-    starts = np.concatenate(([0], bounds))
-    ends = np.concatenate((bounds, [ch.size]))
+    starts_a = np.concatenate(([0], bounds))
+    starts = starts_a.tolist()
+    ends = np.concatenate((bounds, [ch.size])).tolist()
+    cd_list = cd.tolist()
+    ch_list = ch[starts_a].tolist()
 
-    cache: dict[int, tuple[dict[int, int], int]] = {}
+    profiles: dict[int, tuple[dict[int, int], int]] = {}
 
     def lines_of(i: int) -> tuple[dict[int, int], int]:
-        got = cache.get(i)
+        got = profiles.get(i)
         if got is None:
-            if len(cache) > 4096:
-                cache.clear()
+            if len(profiles) > 4096:
+                profiles.clear()
             got = _profile(documents[i].text)
-            cache[i] = got
+            profiles[i] = got
         return got
 
+    # one sample per candidate line; many lines share a sample (an outlet's footer lines)
+    samples: list[tuple[int, ...]] = []
+    for s, e in zip(starts, ends, strict=True):
+        samples.append(tuple(_spread(cd_list[s:e], sample)))
     verdicts: dict[tuple[int, ...], bool] = {}
+    keyed: dict[tuple[int, ...], str] = {}
+    if cache is not None:
+        for picks in dict.fromkeys(samples):
+            key = _verdict_key(documents, picks, max_shared)
+            if key is not None:
+                keyed[picks] = key
+        if keyed:
+            found = cache.get_many(sorted(set(keyed.values())))
+            for picks, key in keyed.items():
+                got = found.get(key)
+                if got in (b"1", b"0"):
+                    verdicts[picks] = got == b"1"
+    pairs: dict[tuple[int, int], bool | None] = {}
     learned: list[int] = []
-    for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-        members = cd[s:e].tolist()
-        picks = _spread(members, sample)
-        key = tuple(picks)
-        ok = verdicts.get(key)
+    for picks, h in zip(samples, ch_list, strict=True):
+        ok = verdicts.get(picks)
         if ok is None:
-            ok = _unrelated(picks, lines_of, max_shared)
-            verdicts[key] = ok
+            ok = _unrelated(list(picks), lines_of, max_shared, pairs)
+            verdicts[picks] = ok
+            key = keyed.get(picks)
+            if key is not None and cache is not None:
+                cache.put(key, b"1" if ok else b"0")
         if ok:
-            learned.append(int(ch[s]))
+            learned.append(h)
     sources = {_source(d) for d in documents}
     params["sources"] = len(sources)
     return _table(learned, params)
+
+
+def _verdict_key(
+    documents: Sequence[Document], picks: tuple[int, ...], max_shared: float
+) -> str | None:
+    """Cache key of a sample's verdict: the contents it compares (order does not matter)."""
+    shas = []
+    for i in picks:
+        d = documents[i]
+        sha = getattr(d, "sha256", None)
+        if not sha:
+            return None
+        shas.append(f"{sha}:{d.kind}:{len(d.text)}")
+    blob = "\n".join(sorted(shas)).encode()
+    return f"verdict:{max_shared!r}:{hashlib.blake2b(blob, digest_size=16).hexdigest()}"
 
 
 def _spread(members: list[int], k: int) -> list[int]:
@@ -153,7 +244,15 @@ def _spread(members: list[int], k: int) -> list[int]:
     return [members[int(i * step)] for i in range(k)]
 
 
-def _unrelated(picks: list[int], lines_of: Any, max_shared: float) -> bool:
+_UNSEEN: Any = object()
+
+
+def _unrelated(
+    picks: list[int],
+    lines_of: Any,
+    max_shared: float,
+    pairs: dict[tuple[int, int], bool | None] | None = None,
+) -> bool:
     """True when the sampled documents carrying a line are unrelated to each other.
 
     Every pair of the sample is compared by the share of the smaller document's counted
@@ -161,19 +260,34 @@ def _unrelated(picks: list[int], lines_of: Any, max_shared: float) -> bool:
     (a pair of syndicated copies inside one outlet is rare); a headline or paragraph that
     recurs because a story was copied comes with related pairs (the copies), so any
     noticeable share of related pairs (10% or more) keeps the line out of the table.
+    `pairs` memoises each pair's outcome (None: not comparable) across samples.
     """
     related = 0
-    pairs = 0
+    compared = 0
     for a, b in combinations(picks, 2):
-        (la, ta), (lb, tb) = lines_of(a), lines_of(b)
-        total = min(ta, tb)
-        if total <= 0:
+        got = pairs.get((a, b), _UNSEEN) if pairs is not None else _UNSEEN
+        if got is _UNSEEN:
+            got = _related(lines_of(a), lines_of(b), max_shared)
+            if pairs is not None:
+                pairs[(a, b)] = got
+        if got is None:
             continue
-        shared = sum(la[h] for h in la.keys() & lb.keys())
-        pairs += 1
-        if shared / total >= max_shared:
+        compared += 1
+        if got:
             related += 1
-    return pairs > 0 and related * 10 < pairs
+    return compared > 0 and related * 10 < compared
+
+
+def _related(
+    pa: tuple[dict[int, int], int], pb: tuple[dict[int, int], int], max_shared: float
+) -> bool | None:
+    """Whether two documents share `max_shared` of the smaller one's text (None: empty)."""
+    (la, ta), (lb, tb) = pa, pb
+    total = min(ta, tb)
+    if total <= 0:
+        return None
+    shared = sum(la[h] for h in la.keys() & lb.keys())
+    return shared / total >= max_shared
 
 
 def _table(hashes: Iterable[int], params: Mapping[str, Any]) -> LearnedTable:

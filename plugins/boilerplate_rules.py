@@ -113,6 +113,7 @@ class _Lazy:
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_BREAK_SPLIT_RE = re.compile(r"(\r\n|\r|\n)")
 _WORD_RE = re.compile(r"\w+")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s+")
@@ -157,6 +158,7 @@ _CALENDAR_RE = _Lazy(
     r"|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
 )
 DATE_RE = _Lazy(rf"\b(?:{_DATE_CORE})", re.I)
+_DATE_OR_TIME_RE = _Lazy(rf"\b(?:{_DATE_CORE})|(?:{_TIME})", re.I)
 _DATEISH_RE = _Lazy(rf"\b(?:{_DATE_CORE}|{_TIME}|{_WEEKDAY}|{_YEAR})(?![\w])", re.I)
 _NAME_TOKEN = r"(?:[A-Z][\w'’.-]*|[A-Z]\.)"
 _NAME_PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|al|el|ibn|ter|st\.?)"
@@ -173,6 +175,9 @@ _NOT_NAMES = {
 _BIO_NAME_RE = _Lazy(rf"^[\s•·*\-–—>|]*({NAME})(?:,[^.]{{0,120}},)?\s+(?:is|was|has been)\s")
 
 
+_NORM_STRIP = _BULLETS + _STRIP_TAIL
+
+
 def norm_line(text: str) -> str:
     """Normalised form of a line for corpus counting: NFKC, case-folded, digits as 0,
     bullets and outer punctuation stripped, whitespace collapsed."""
@@ -180,8 +185,8 @@ def norm_line(text: str) -> str:
     t = _DIGITS_RE.sub("0", t.casefold())
     if len(t) <= 160:  # dates vary in short furniture lines, not in prose
         t = _CALENDAR_RE.sub("<d>", t)
-    t = _SPACE_RE.sub(" ", t).strip(_BULLETS + _STRIP_TAIL)
-    return t
+    # " ".join(split()) collapses exactly what \s+ matches; the ends are stripped anyway
+    return " ".join(t.split()).strip(_NORM_STRIP)
 
 
 @dataclass
@@ -194,45 +199,59 @@ class Unit:
     lines: int = 1
     words: int = 0
     norms: list[str] = field(default_factory=list)  #: normalised lines (for learned lookup)
+    parts: tuple[str, ...] = ()  #: the stripped lines of the unit
 
 
 def split_units(text: str, with_norms: bool = True, rules: Rules | None = None) -> list[Unit]:
     """Cut `text` into units; blank lines separate blocks and are never units."""
-    raw: list[tuple[int, int, str]] = []  # (start, end, stripped content); "" for blank
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = _LINE_RE.match(text, pos)
-        if m is None or m.end() == pos:  # pragma: no cover - regex always advances
-            break
-        raw.append((pos, m.end(), m.group().strip()))
-        pos = m.end()
     units: list[Unit] = []
-    block: list[tuple[int, int, str]] = []
+    block: list[tuple[int, int, str]] = []  # (start, end, stripped content)
+    append = units.append
 
     def flush() -> None:
-        if not block:
-            return
-        for group in _paragraphs(block, rules):
-            if len(group) == 1:
-                s, e, c = group[0]
-                u = Unit(s, e, _SPACE_RE.sub(" ", c))
-            else:
-                joined = " ".join(c for _, _, c in group)
-                u = Unit(group[0][0], group[-1][1], _SPACE_RE.sub(" ", joined), len(group))
+        if len(block) == 1:  # the common case: a line on its own
+            s, e, c = block[0]
+            flat = " ".join(c.split())
+            u = Unit(s, e, flat, 1, len(_WORD_RE.findall(flat)))
+            u.parts = (c,)
             if with_norms:
-                u.norms = [norm_line(c) for _, _, c in group]
-            units.append(u)
+                u.norms = [norm_line(c)]
+            append(u)
+        else:
+            for group in _paragraphs(block, rules):
+                if len(group) == 1:
+                    s, e, c = group[0]
+                    flat = " ".join(c.split())
+                    u = Unit(s, e, flat, 1, len(_WORD_RE.findall(flat)))
+                else:
+                    flat = " ".join(" ".join(c for _, _, c in group).split())
+                    u = Unit(
+                        group[0][0], group[-1][1], flat, len(group), len(_WORD_RE.findall(flat))
+                    )
+                u.parts = tuple(c for _, _, c in group)
+                if with_norms:
+                    u.norms = [norm_line(c) for c in u.parts]
+                append(u)
         block.clear()
 
-    for item in raw:
-        if item[2]:
-            block.append(item)
-        else:
+    pieces = _BREAK_SPLIT_RE.split(text)
+    last = len(pieces) - 1
+    pos = 0
+    for k in range(0, last + 1, 2):
+        content = pieces[k]
+        end = pos + len(content)
+        if k < last:
+            end += len(pieces[k + 1])
+        if end == pos:
+            break
+        c = content.strip()
+        if c:
+            block.append((pos, end, c))
+        elif block:
             flush()
-    flush()
-    for u in units:
-        u.words = len(_WORD_RE.findall(u.text))
+        pos = end
+    if block:
+        flush()
     return units
 
 
@@ -337,17 +356,17 @@ class Rules:
     group_cat: dict[str, str]
     whole: dict[str, re.Pattern[str]]
     start: dict[str, re.Pattern[str]]
-    contains: dict[str, re.Pattern[str]]
+    contains: dict[str, _Quick]
     comment_header: re.Pattern[str]
     comment_header_weak: re.Pattern[str]
-    short_contains: re.Pattern[str]
+    short_contains: _Quick
     dateline_lead: re.Pattern[str]
     date_label: re.Pattern[str]
     role: re.Pattern[str]
     byline_by: re.Pattern[str]
     byline_role: re.Pattern[str]
     bio: re.Pattern[str]
-    nav_word: re.Pattern[str]
+    nav_word: _Quick
     outlet_line: re.Pattern[str]
     name_line: re.Pattern[str]
     role_line: re.Pattern[str]
@@ -356,6 +375,8 @@ class Rules:
     body_min_words: int = 12
     learned_max_words: int = 12
     menu_min_items: int = 4
+    #: strong labels by (text, words), shared by every document of the process
+    memo: dict[tuple[str, int], tuple[str, str] | None] = field(default_factory=dict, repr=False)
 
 
 _CATEGORY_CHARS = {
@@ -436,6 +457,94 @@ def _first_set(pattern: str) -> frozenset[str] | None:
 
 
 _LEAD_RE = re.compile(r"[^\w\"“”‘’'©]*")
+
+
+def _needles(seq: Any) -> frozenset[str] | None:
+    """Lower-case literals one of which every match of a parsed regex sequence contains.
+
+    None when no such set of literals (each at least two characters or not ASCII) is known. A
+    necessary condition only, used to skip a search that cannot match (see :class:`_Quick`).
+    """
+    best: frozenset[str] | None = None
+
+    def strength(got: frozenset[str]) -> int:
+        # a non-ASCII literal can never be in an ASCII text: as good as a long one
+        return min(len(x) if x.isascii() else 99 for x in got)
+
+    def consider(got: frozenset[str] | None) -> None:
+        nonlocal best
+        if got and strength(got) >= 2 and (best is None or strength(got) > strength(best)):
+            best = got
+
+    run: list[str] = []
+    for op, av in [*seq, (None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            ch = chr(av)
+            if ch.isascii() or (ch.lower() == ch and ch.upper() == ch):
+                run.append(ch.lower())
+                continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if name == "SUBPATTERN":
+            consider(_needles(av[-1]))
+        elif name == "BRANCH":
+            union: set[str] = set()
+            for branch in av[1]:
+                got = _needles(branch)
+                if got is None:
+                    union.clear()
+                    break
+                union |= got
+            consider(frozenset(union) if union else None)
+    return best
+
+
+class _Quick:
+    """A compiled regex whose ``search`` skips ASCII texts lacking every needed literal.
+
+    For ASCII text, a case-insensitive match of ASCII literals implies the lower-cased text
+    contains them lower-cased, so the skip never changes a result; other text is searched.
+    """
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        try:
+            try:
+                from re import _parser as parser  # type: ignore[attr-defined]
+            except ImportError:  # Python 3.10
+                import sre_parse as parser  # type: ignore[no-redef]
+            self.needles = _needles(parser.parse(rx.pattern, rx.flags).data)
+        except Exception:
+            self.needles = None
+        self._needles = tuple(sorted(self.needles)) if self.needles else ()
+
+    def search(self, t: str) -> re.Match[str] | None:
+        if self._needles and t.isascii():
+            low = t.lower()
+            for n in self._needles:
+                if n in low:
+                    break
+            else:
+                return None
+        return self.rx.search(t)
+
+    def match(self, t: str) -> re.Match[str] | None:
+        return self.rx.match(t)
+
+    def findall(self, t: str) -> list[Any]:
+        if self._needles and t.isascii():
+            low = t.lower()
+            for n in self._needles:
+                if n in low:
+                    break
+            else:
+                return []
+        return self.rx.findall(t)
+
+    def sub(self, repl: str, t: str) -> str:
+        return self.rx.sub(repl, t)
 
 
 class _Gate:
@@ -529,7 +638,7 @@ def build_rules(config: Mapping[str, Any]) -> Rules:
         lead + "(?:{})" + r"[\s.:;,!?|\-–—…»›>)\]]*$",
     )
     start_any = _Gate([(g, _valid(lists[c]["start"])) for c, g in groups], lead + "(?:{})")
-    contains = {c: _safe_compile(_alt(_valid(k["contains"]))) for c, k in lists.items()}
+    contains = {c: _Quick(_safe_compile(_alt(_valid(k["contains"])))) for c, k in lists.items()}
     headers = _valid(config.get("comment_headers", COMMENT_HEADERS))
     weak_headers = _valid(config.get("comment_headers_weak", COMMENT_HEADERS_WEAK))
     agencies = _valid(config.get("wire_agencies", WIRE_AGENCIES))
@@ -564,9 +673,11 @@ def build_rules(config: Mapping[str, Any]) -> Rules:
         rf"|^\s*{agency}\s*[-–—]{{1,2}}\s*{cap}"
     )
     role = rf"(?:{_alt(roles)})"
-    short_contains = _safe_compile(
-        f"(?P<nav>{_alt(_valid(lists['navigation']['contains']))})"
-        f"|(?P<copy>{_alt(_valid(lists['copyright']['contains']))})"
+    short_contains = _Quick(
+        _safe_compile(
+            f"(?P<nav>{_alt(_valid(lists['navigation']['contains']))})"
+            f"|(?P<copy>{_alt(_valid(lists['copyright']['contains']))})"
+        )
     )
     return Rules(
         short_contains=short_contains,
@@ -601,7 +712,9 @@ def build_rules(config: Mapping[str, Any]) -> Rules:
             rf"|has (?:covered|reported on|written about|written for|worked (?:as|for)|been covering)\b"
             rf"|(?:covers|writes about|reports on|writes for|reports for)\b)",
         ),
-        nav_word=_safe_compile(rf"\b(?:{_alt(_valid(config.get('nav_words', NAV_WORDS)))})\b"),
+        nav_word=_Quick(
+            _safe_compile(rf"\b(?:{_alt(_valid(config.get('nav_words', NAV_WORDS)))})\b")
+        ),
         outlet_line=_safe_compile(
             rf"^(?:the\s+)?(?:[\w'’&.-]+\s+){{0,4}}(?:[\w'’&.]+-)?(?:{_alt(_valid(outlet_words))})s?"
             rf"(?:\s*(?:\.com|\.co\.uk|online))?$"
@@ -639,7 +752,7 @@ def _date_only(u: Unit, rules: Rules) -> tuple[bool, bool]:
     t = u.text
     if len(t) > 140 or u.words > 24 or not _HAS_DIGIT_RE.search(t):
         return False, False
-    if not (DATE_RE.search(t) or _TIME_RE.search(t)):
+    if not _DATE_OR_TIME_RE.search(t):  # one pass for DATE_RE.search(t) or _TIME_RE.search(t)
         return False, False
     rest = _DATEISH_RE.sub(" ", _READ_TIME_RE.sub(" ", t))
     labelled = bool(rules.date_label.search(rest))
@@ -686,6 +799,23 @@ def _nav_word_line(u: Unit, rules: Rules) -> bool:
 
 def strong_label(u: Unit, rules: Rules) -> tuple[str, str] | None:
     """A label that holds wherever the unit stands (label lines, widgets, e-mail lines)."""
+    key = (u.text, u.words)
+    memo = rules.memo
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    got = _strong_label(u, rules)
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = got
+    return got
+
+
+_MEMO_MAX = 1 << 16
+
+
+def _strong_label(u: Unit, rules: Rules) -> tuple[str, str] | None:
     t = u.text
     if not t:
         return None
@@ -870,7 +1000,7 @@ def classify(
     learned: Callable[[str], bool] | None = None,
 ) -> list[Decision]:
     """Label the boilerplate of `text`; returns non-overlapping decisions sorted by start."""
-    units = split_units(text, with_norms=learned is not None, rules=rules)
+    units = split_units(text, with_norms=False, rules=rules)
     if not units:
         return []
     n = len(units)
@@ -878,11 +1008,12 @@ def classify(
     # it are not classified one by one (they all become one comments span), which keeps
     # comment-heavy pages fast. The last units are always classified (a footer may follow).
     strong: list[tuple[str, str] | None] = [None] * n
+    body = [_body_like(u, rules) for u in units]  # article-like paragraphs (if unlabelled)
     body_seen = 0
     comment_from = None
     for i in range(n):
         strong[i] = strong_label(units[i], rules)
-        if strong[i] is None and _body_like(units[i], rules):
+        if strong[i] is None and body[i]:
             body_seen += 1
         elif (
             body_seen >= 2
@@ -913,11 +1044,21 @@ def classify(
             weak_cache[i] = weak_label(units[i], rules, byline_names)
         return weak_cache[i]
 
-    is_learned = [bool(learned) and any(learned(x) for x in u.norms if x) for u in units]
+    learned_cache: dict[int, bool] = {}
+
+    def is_learned(i: int) -> bool:
+        """Is unit i a learned line (computed on demand: normalising every line is costly)."""
+        got = learned_cache.get(i)
+        if got is None:
+            got = learned_cache[i] = bool(learned) and any(
+                learned(x) for x in (norm_line(c) for c in units[i].parts) if x
+            )
+        return got
+
     labels: list[tuple[str, str] | None] = list(strong)
 
     # Head zone: units before the first article-like paragraph.
-    first_body = next((i for i in range(n) if strong[i] is None and _body_like(units[i], rules)), n)
+    first_body = next((i for i in range(n) if strong[i] is None and body[i]), n)
     head_end, unlabelled = first_body, 0
     for i in range(first_body):
         unlabelled += strong[i] is None
@@ -934,14 +1075,12 @@ def classify(
             labels[i] = w
         if labels[i] is None:
             headline_open = False
-        if labels[i] is None and is_learned[i]:
+        if labels[i] is None and is_learned(i):
             labels[i] = _learned_label(units[i], rules)
 
     # Masthead: an outlet name line above the headline.
     for i in range(max(0, head_end - 1)):
-        headline_below = any(
-            labels[j] is None and not _body_like(units[j], rules) for j in range(i + 1, head_end)
-        )
+        headline_below = any(labels[j] is None and not body[j] for j in range(i + 1, head_end))
         if labels[i] is None and headline_below and _masthead(units[i], rules):
             labels[i] = ("dateline", "outlet masthead above the headline")
 
@@ -960,9 +1099,7 @@ def classify(
             j += 1
 
     # Menus: runs of very short lines before the first or after the last article paragraph.
-    last_body = max(
-        (i for i in range(n) if strong[i] is None and _body_like(units[i], rules)), default=-1
-    )
+    last_body = max((i for i in range(n) if strong[i] is None and body[i]), default=-1)
     for lo, hi in ((0, first_body), (last_body + 1, n)):
         run: list[int] = []
         for i in [*range(lo, hi), -1]:
@@ -1018,7 +1155,7 @@ def classify(
     while i >= 0 and i >= head_end:
         if labels[i] is None and weak(i) is not None:
             labels[i] = weak(i)
-        if labels[i] is None and is_learned[i]:
+        if labels[i] is None and is_learned(i):
             labels[i] = _learned_label(units[i], rules)
         if (
             labels[i] is None
@@ -1040,15 +1177,17 @@ def classify(
     # Learned lines elsewhere: only when they are short non-sentences (share bars, pitches),
     # and not a line introducing what follows ("In the words of the Monitor:"), which is
     # the writer's own framing of a quote even when many articles use it.
-    for j in range(n):
-        if labels[j] is None and is_learned[j]:
-            u = units[j]
-            if (
-                u.words <= rules.learned_max_words
-                and not _SENT_END_RE.search(u.text + " ")
-                and not u.text.rstrip().endswith(":")
-            ):
-                labels[j] = _learned_label(u, rules)
+    if learned:
+        for j in range(n):
+            if labels[j] is None:
+                u = units[j]
+                if (
+                    u.words <= rules.learned_max_words
+                    and not _SENT_END_RE.search(u.text + " ")
+                    and not u.text.rstrip().endswith(":")
+                    and is_learned(j)
+                ):
+                    labels[j] = _learned_label(u, rules)
 
     decisions: list[Decision] = []
     for j, u in enumerate(units):
