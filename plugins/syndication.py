@@ -37,6 +37,8 @@ PAYLOAD_VERSION = 1
 #: a pair sharing fewer distinct shingles cannot hold 40 words of passages (each passage
 #: is built from exact runs of at least one shingle): skip the alignment
 MIN_SHARED_SHINGLES = 3
+#: version of the cached verified alignments (``ctx.cache``); bump when align() changes
+MEMO_VERSION = 1
 
 _DEFAULTS: dict[str, Any] = {
     "min_words": 40,
@@ -336,6 +338,60 @@ def verify(pa: dict[str, Any], pb: dict[str, Any], cfg: dict[str, Any], cache: d
     )
 
 
+def _pair_keys(
+    payloads: list[dict[str, Any]], pairs: list[tuple[int, int]], cfg: dict[str, Any]
+) -> dict[tuple[int, int], str]:
+    """Cache keys of the verified alignments: a pair's result depends only on both files'
+    word hashes (the cleaned text, so boilerplate is accounted for) and the pair settings."""
+    import hashlib
+
+    tag = f"pair/{MEMO_VERSION}/{int(cfg['min_passage_words'])}/{int(cfg['max_gap'])}/"
+    tag += f"{int(cfg['min_words'])}/{MIN_SHARED_SHINGLES}"
+    digests: dict[int, str] = {}
+
+    def digest(k: int) -> str:
+        d = digests.get(k)
+        if d is None:
+            w = payloads[k]["words"]
+            h = hashlib.blake2b(str(w.dtype).encode(), digest_size=16)
+            h.update(w.tobytes())
+            d = digests[k] = h.hexdigest()
+        return d
+
+    return {(i, j): f"{tag}/{digest(i)}/{digest(j)}" for i, j in pairs}
+
+
+def _dump_verified(got: Any) -> bytes:
+    """A verify() result as bytes (an empty value for a rejected pair)."""
+    import marshal
+
+    if got is None:
+        return b""
+    sim, ca, cb, matches = got
+    rows = tuple(
+        (
+            int(m.a0),
+            int(m.a1),
+            int(m.b0),
+            int(m.b1),
+            tuple(tuple(int(x) for x in t) for t in m.tiles),
+        )
+        for m in matches
+    )
+    return marshal.dumps((float(sim), float(ca), float(cb), rows))
+
+
+def _load_verified(blob: bytes) -> Any:
+    import marshal
+
+    from .syndication_align import Match
+
+    if not blob:
+        return None
+    sim, ca, cb, rows = marshal.loads(blob)
+    return sim, ca, cb, [Match(a0, a1, b0, b1, tiles) for a0, a1, b0, b1, tiles in rows]
+
+
 def _removed_blocks(record: Any, payload: dict[str, Any]) -> list[tuple[int, int]]:
     """(k, words) where words of removed text separate word k-1 from word k in the original."""
     import numpy as np
@@ -390,16 +446,17 @@ def _split_at_removed(
 
 def _passages(pa: dict[str, Any], pb: dict[str, Any], matches: Any, mirror: bool) -> list:
     out = []
+    sa, ea, sb, eb = pa["starts"], pa["ends"], pb["starts"], pb["ends"]
     for m in matches:
-        if mirror:
-            m = m.mirror()
+        # the mirror of a match only swaps its sides (its tiles are not needed here)
+        a0, a1, b0, b1 = (m.b0, m.b1, m.a0, m.a1) if mirror else (m.a0, m.a1, m.b0, m.b1)
         out.append(
             Passage(
-                start=int(pa["starts"][m.a0]),
-                end=int(pa["ends"][m.a1 - 1]),
-                other_start=int(pb["starts"][m.b0]),
-                other_end=int(pb["ends"][m.b1 - 1]),
-                words=m.a1 - m.a0,
+                start=int(sa[a0]),
+                end=int(ea[a1 - 1]),
+                other_start=int(sb[b0]),
+                other_end=int(eb[b1 - 1]),
+                words=a1 - a0,
             )
         )
     out.sort(key=lambda p: (p.start, p.end, p.other_start, p.other_end))
@@ -441,8 +498,27 @@ def auditor_corpus_repeats(corpus: Any, ctx: Any, register: Callable[[Any], None
     cache: dict[int, Any] = {}
     gaps: dict[int, list[tuple[int, int]]] = {}
     results: list[PairResult] = []
-    for i, j in candidates(payloads, cfg):
-        got = verify(payloads[i], payloads[j], cfg, cache)
+    pairs = candidates(payloads, cfg)
+    store = getattr(ctx, "cache", None)
+    memo: dict[tuple[int, int], Any] = {}
+    keys: dict[tuple[int, int], str] = {}
+    if store is not None and pairs:
+        keys = _pair_keys(payloads, pairs, cfg)
+        with contextlib.suppress(Exception):
+            found = store.get_many(list(keys.values()))
+            for pair, key in keys.items():
+                blob = found.get(key)
+                if blob is not None:
+                    with contextlib.suppress(Exception):
+                        memo[pair] = _load_verified(blob)
+    for i, j in pairs:
+        if (i, j) in memo:
+            got = memo[i, j]
+        else:
+            got = verify(payloads[i], payloads[j], cfg, cache)
+            if store is not None:
+                with contextlib.suppress(Exception):
+                    store.put(keys[i, j], _dump_verified(got))
         if got is not None:
             matches = _split_at_removed(got[3], i, j, records, payloads, cfg, gaps)
             results.append(PairResult(i, j, got[0], got[1], got[2], matches))
