@@ -137,6 +137,24 @@ def run_fingerprint(prepared: Prepared) -> str:
     )
 
 
+def plugin_fingerprints(prepared: Prepared) -> dict[str, str]:
+    """Per plugin: what its own cached corpus data (``ctx.cache``) depends on."""
+    from .cache import fingerprint, source_hash
+
+    host = prepared.host
+    libraries = library_versions()
+    return {
+        n: fingerprint(
+            {
+                "plugin": [host.infos[n].version, source_hash(host.pm.get_plugin(n))],
+                "table": prepared.settings.table(n),
+                "libraries": libraries,
+            }
+        )
+        for n in host.names
+    }
+
+
 def open_cache(folder: Path, warn: Callable[[str], None]) -> Any:
     from .cache import Cache
 
@@ -169,6 +187,7 @@ def run(
         fingerprint=fp,
         executor=executor,
         scheduler=scheduler,
+        plugin_fingerprints=plugin_fingerprints(prepared) if cache is not None else None,
     )
     result = engine.run(discovery.inputs)
     result.cache_keys = engine.used_keys

@@ -35,16 +35,19 @@ FORMAT = "auditor-cache/1"
 
 
 def source_hash(module: Any) -> str:
-    """A hash of a plugin's source files: its module file, or every .py file of its package."""
+    """A hash of a plugin's source: a package's .py files, or a module and its helpers.
+
+    Helper modules follow the built-ins' naming (``syndication.py`` with
+    ``syndication_*.py`` beside it), so editing one plugin leaves the others' keys alone.
+    """
     path = getattr(module, "__file__", None)
     if not path:
         return "no-source"
     p = Path(path)
-    files = (
-        sorted(p.parent.glob("*.py"))
-        if p.name == "__init__.py" or p.parent.name in ("plugins", "auditor_plugins")
-        else [p]
-    )
+    if p.name == "__init__.py":
+        files = sorted(p.parent.glob("*.py"))
+    else:
+        files = [p, *sorted(p.parent.glob(f"{p.stem}_*.py"))]
     h = hashlib.sha256()
     for f in files:
         try:

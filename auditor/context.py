@@ -20,7 +20,9 @@ class PluginContext:
     learned: Mapping[str, LearnedTable] = field(default_factory=dict)
     settings: Mapping[str, Any] = field(default_factory=dict)  #: [output]/[policy] tables
     #: in corpus hooks, a :class:`auditor.cache.PluginCache` (``get``/``get_many``/``put`` of
-    #: bytes by key) that persists across runs when the incremental cache is on; else None
+    #: bytes by key) that persists across runs when the incremental cache is on; else None.
+    #: It is namespaced by the plugin's name, version, source and configuration table only:
+    #: key entries by the content of anything else they depend on (documents, spans).
     cache: Any = None
 
 

@@ -473,7 +473,9 @@ class Engine:
         fingerprint: str = "",
         executor: str = "process",
         scheduler: str | None = None,
+        plugin_fingerprints: dict[str, str] | None = None,
     ) -> None:
+        self.plugin_fingerprints = dict(plugin_fingerprints or {})
         self.executor = executor
         self.scheduler = scheduler
         self.host = host
@@ -584,6 +586,10 @@ class Engine:
             learned=learned,
         )
 
+    def _namespace(self, name: str) -> str:
+        """A plugin's ``ctx.cache`` namespace: its own version, source and configuration."""
+        return f"{name}:{self.plugin_fingerprints.get(name, self.fingerprint)}"
+
     def _key(self, *parts: str) -> str:
         return hashlib.sha256(
             "\0".join((self.fingerprint, *parts)).encode("utf-8", "surrogatepass")
@@ -671,7 +677,7 @@ class Engine:
         for name in self.host.implementations("auditor_corpus_learn"):
             got: list[Any] = []
             try:
-                plugin_cache = PluginCache(self.cache, f"{name}:{self.fingerprint}")
+                plugin_cache = PluginCache(self.cache, self._namespace(name))
                 self.host.call_one(
                     "auditor_corpus_learn",
                     name,
@@ -738,7 +744,7 @@ class Engine:
         for hook in ("auditor_corpus_repeats", "auditor_corpus_check"):
             for name in self.host.implementations(hook):
                 got: list[Any] = []
-                plugin_cache = PluginCache(self.cache, f"{name}:{self.fingerprint}")
+                plugin_cache = PluginCache(self.cache, self._namespace(name))
                 try:
                     self.host.call_one(
                         hook,
