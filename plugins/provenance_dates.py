@@ -56,8 +56,11 @@ _ORD = r"(?:st|nd|rd|th)?"
 _TIME = r"(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 # One alternation, complete forms first so they win over the partial forms at one position.
+# The leading lookaheads change no match: every form starts with a digit or, at a word
+# boundary, with the first letter of a weekday or month; they only let the engine skip the
+# other positions without trying each branch (about 3x faster on prose).
 DATE_RE = re.compile(
-    rf"(?P<wd>\b{_WEEKDAY})?(?:"
+    rf"(?=[\dadfjmnostw])(?=\d|\b)(?P<wd>\b{_WEEKDAY})?(?:"
     # March 21, 2018 / Mar. 21st 2018
     rf"\b(?P<a_mon>{_MON})\s*(?P<a_day>\d{{1,2}}){_ORD}\b\s*,?\s*(?P<a_year>\d{{4}})\b"
     # 21 March 2018 / 21st of March, 2018 / 21-Mar-2018
@@ -81,6 +84,43 @@ DATE_RE = re.compile(
 
 
 _DIGIT_RE = re.compile(r"\d")
+_DIGIT_RUN_RE = re.compile(r"\d+")
+#: read on the reversed text from just before a digit run: the word glued to it, then the two
+#: words before it (a month, a weekday) with what separates them
+_BACK_RE = re.compile(r"(\w*)(\W*)(\w*)(\W*)(\w*)")
+
+
+def _matches(line: str) -> list[re.Match[str]]:
+    """``list(DATE_RE.finditer(line))``, without trying the regex at every position.
+
+    Every date contains a digit. A match starts at the first digit run it holds or, at a word
+    boundary, at the word before that run (a month) or the one before that (a weekday): only
+    letters and non-word separators come between. So the regex is only tried, in order, at
+    those candidate starts, past the end of the previous match, as ``finditer`` would find it.
+    """
+    rev = line[::-1]
+    n = len(line)
+    starts: set[int] = set()
+    for d in _DIGIT_RUN_RE.finditer(line):
+        p = d.start()
+        starts.add(p)
+        glued, gap1, word1, gap2, word2 = _BACK_RE.match(rev, n - p).groups()
+        p -= len(glued)
+        starts.add(p)
+        if word1:
+            p -= len(gap1) + len(word1)
+            starts.add(p)
+            if word2:
+                starts.add(p - len(gap2) - len(word2))
+    out: list[re.Match[str]] = []
+    pos = 0
+    for p in sorted(starts):
+        if p >= pos:
+            m = DATE_RE.match(line, p)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
 
 
 @dataclass
@@ -121,7 +161,7 @@ def find_dates(line: str, min_year: int = 1900, max_year: int = 2100) -> list[Da
     hits: list[DateHit] = []
     if not _DIGIT_RE.search(line):
         return hits
-    for m in DATE_RE.finditer(line):
+    for m in _matches(line):
         g = m.groupdict()
         start, end = m.start(), m.end()
         text = m.group().rstrip(" ,")
@@ -164,7 +204,9 @@ def find_dates(line: str, min_year: int = 1900, max_year: int = 2100) -> list[Da
     return hits
 
 
-_NUMERIC_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/])")
+# (?<![\d/.\-])(\d{1,2})..., written to open with a digit so the engine can skip to digits:
+# the look-behind after the first digit checks the character before it, as before.
+_NUMERIC_RE = re.compile(r"(\d(?<![\d/.\-]\d)\d?)([/\-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\d/])")
 
 
 def numeric_order(text: str) -> str | None:

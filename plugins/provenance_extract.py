@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,7 +34,7 @@ from auditor.model import Finding, Provenance
 from . import provenance_cues as cues
 from .provenance_cues import DEFAULTS
 from .provenance_dates import find_dates, numeric_order, resolve_order
-from .provenance_names import PARTICLES, NameRules, dedupe, parse_names
+from .provenance_names import PARTICLES, NameList, NameRules, dedupe, parse_names
 
 # ---------------------------------------------------------------------------------------------
 # Configuration (defaults; every list is a user-extensible cue list)
@@ -71,9 +72,24 @@ class Settings:
     comment_re: re.Pattern[str] | None
     contact_re: re.Pattern[str] | None
     role_re: re.Pattern[str]
+    #: words one of which every match of service_re / credit_re contains (lower case); known
+    #: for the default cue lists only, None otherwise (every line is scanned)
+    service_words: tuple[str, ...] | None = None
+    credit_words: tuple[str, ...] | None = None
 
 
 _NEVER = re.compile(r"(?!)")
+
+# Pre-filters of the default service and credit cues: every match of a default cue contains
+# one of these words (compared case-insensitively, like the cues), so a line holding none of
+# them cannot match. Found once in the lower-cased text, they leave the cue regexes a line or
+# two to scan instead of every line.
+_SERVICE_WORDS = ("licen", "distributed", "syndicated", "provided", "supplied")
+_CREDIT_WORDS = (
+    "article", "story", "post", "piece", "column", "essay", "report", "interview", "op-ed",
+    "commentary", "content", "item", "feature", "blog", "editorial", "originally", "first",
+    "republished", "reprinted", "version of this",
+)  # fmt: skip
 
 
 def _alternation(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -124,6 +140,10 @@ def _compile(frozen: tuple[tuple[str, Any], ...]) -> Settings:
         )
         if c["role_words"]
         else _NEVER,
+        service_words=_SERVICE_WORDS
+        if tuple(c["service_cues"]) == tuple(cues.SERVICE_CUES)
+        else None,
+        credit_words=_CREDIT_WORDS if tuple(c["credit_cues"]) == tuple(cues.CREDIT_CUES) else None,
     )
 
 
@@ -154,6 +174,30 @@ class Line:
     end: int
     text: str
     index: int = 0  #: position among the kept lines
+    lead: int = -1  #: offset after leading bullets and dashes (computed on first use)
+    lower: str | None = None  #: text.lower() (computed on first use)
+    hits160: list[Any] | None = None  #: find_dates(text[:160]) of a short line, reused once
+    parsed: dict[int, NameList] | None = None  #: parse_names results by offset (read-only use)
+
+
+def _names_at(line: Line, rules: NameRules, pos: int) -> NameList:
+    """``parse_names(line.text, rules, pos)``, parsed once per line and offset.
+
+    The head and tail passes read the same lines at the same offsets; callers must not
+    modify the result.
+    """
+    if line.parsed is None:
+        line.parsed = {}
+    nl = line.parsed.get(pos)
+    if nl is None:
+        nl = line.parsed[pos] = parse_names(line.text, rules, pos)
+    return nl
+
+
+def _lower(line: Line) -> str:
+    if line.lower is None:
+        line.lower = line.text.lower()
+    return line.lower
 
 
 def _lines(text: str, spans: list[Any], html: bool) -> list[Line]:
@@ -169,6 +213,47 @@ def _lines(text: str, spans: list[Any], html: bool) -> list[Line]:
         if j < len(skip) and skip[j][0] <= m.start() and skip[j][1] >= m.end():
             continue
         out.append(Line(m.start(), m.end(), m.group(), len(out)))
+    return out
+
+
+#: characters an ASCII letter matches case-insensitively although their lower() differs
+#: ("İ", "ı", "ſ"); a text holding one is not pre-filtered through lower()
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
+def _lowered(text: str) -> str | None:
+    """`text.lower()`, offset for offset, when a case-insensitive regex match of ASCII words
+    is sure to show as the lower-cased words in it; else None (no pre-filtering)."""
+    if any(c in text for c in _ODD_FOLDS):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _lines_with(
+    low: str,
+    words: Iterable[str],
+    lines: list[Line],
+    starts: list[int],
+    lo: int = 0,
+    hi: int | None = None,
+    out: set[int] | None = None,
+) -> set[int]:
+    """Indices of the lines in which one of `words` occurs within ``low[lo:hi]``.
+
+    `low` is the lowered text (offset for offset); `starts` the lines' start offsets.
+    """
+    out = set() if out is None else out
+    hi = len(low) if hi is None else hi
+    for w in words:
+        i = low.find(w, lo, hi)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i + len(w) <= lines[k].end:
+                out.add(k)
+                i = low.find(w, lines[k].end, hi)
+            else:
+                i = low.find(w, i + 1, hi)
     return out
 
 
@@ -312,6 +397,7 @@ _AFTER_DATE_BY_RE = re.compile(
     re.IGNORECASE,
 )
 _MID_SEP_RE = re.compile(r"\s*(?:[|•·/—–]|\s-\s)\s*")
+_MID_SEP_CHARS = "|•·/—–-"  #: every _MID_SEP_RE match holds one
 _REPORTING_BY_RE = re.compile(
     r"(?<![Aa]dditional )(?<!ADDITIONAL )\b(?:[Rr]eporting|[Ww]riting|REPORTING|WRITING) "
     r"(?:by|By|BY)\s+"
@@ -321,6 +407,7 @@ _CONTACT_VERB_RE = re.compile(
     r"(?:(?:staff|senior|the|our|reporter|writer|correspondent|columnist|editor|author)\s+){0,2}"
     r"(?=[A-Z])"
 )
+_CONTACT_VERB_PARTS = ("ontact", "mail", "each", "ollow", "rite to", "weet")  #: one per match
 _BIO_REACH_RE = re.compile(
     r"\s*(?:,[^.;]{0,160}?,\s*|\s*\([^)]{0,60}\)\s*)?"
     r"(?:can|may|could) (?:also )?be (?:reached|contacted|e-?mailed|followed|found)\b",
@@ -393,6 +480,10 @@ class _State:
     credit: tuple[int, int] | None = None
     byline_lines: set[int] = field(default_factory=set)
     numeric_order: str | None = None  #: D/M order proven by an unambiguous numeric date
+    #: indices of the lines that may hold a service cue (None: any line may)
+    service_lines: set[int] | None = None
+    #: indices of the head and tail lines that may hold a credit cue (None: any line may)
+    credit_lines: set[int] | None = None
 
     def add_name(self, line: Line, name: str, s: int, e: int) -> None:
         self.names.append((line.start + s, name, line.start + s, line.start + e))
@@ -412,7 +503,9 @@ class _State:
 
 def _lead(line: Line) -> int:
     """Offset (within the line) after leading bullets, dashes and spaces."""
-    return _LEAD_RE.match(line.text).end()
+    if line.lead < 0:
+        line.lead = _LEAD_RE.match(line.text).end()
+    return line.lead
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,14 +593,20 @@ def _by_line(line: Line, state: _State, head: bool) -> bool:
     m = _BY_PREFIX_RE.match(line.text, _lead(line))
     if not m and head:
         # "21 March 2018 • By Hannah Price": a byline after a dateline on the same line.
-        for sep in _MID_SEP_RE.finditer(line.text, 0, 160):
-            m = _BY_PREFIX_RE.match(line.text, sep.end())
-            if m and _dateline_ish(line.text[: sep.start()], allow_by=False):
-                break
-            m = None
-        if m is None:
-            # "Posted on March 5, 2020 by Jane Doe": "by" right after a date.
-            for h in find_dates(line.text[:160], st.min_year, st.max_year):
+        first = line.text[:160]
+        if any(c in first for c in _MID_SEP_CHARS):  # else _MID_SEP_RE finds nothing
+            for sep in _MID_SEP_RE.finditer(line.text, 0, 160):
+                m = _BY_PREFIX_RE.match(line.text, sep.end())
+                if m and _dateline_ish(line.text[: sep.start()], allow_by=False):
+                    break
+                m = None
+        # "Posted on March 5, 2020 by Jane Doe": "by" right after a date ("b" and "y" have
+        # no other case-insensitive forms than their lower-case letters).
+        if m is None and "by" in _lower(line):
+            hits = find_dates(first, st.min_year, st.max_year)
+            if len(line.text) <= 160:
+                line.hits160 = hits  # the same string _line_dates scans
+            for h in hits:
                 bm = _AFTER_DATE_BY_RE.match(line.text, h.end)
                 if bm and _dateline_ish(line.text[: h.start], allow_by=False):
                     m = bm
@@ -553,7 +652,7 @@ def _by_line(line: Line, state: _State, head: bool) -> bool:
 def _reporting_by(line: Line, state: _State) -> bool:
     """Reuters-style "(Reporting by X and Y; Editing by Z)": reporters and writers only."""
     found = False
-    low = line.text.lower()
+    low = _lower(line)
     if "reporting by" not in low and "writing by" not in low:
         return False
     for m in _REPORTING_BY_RE.finditer(line.text):
@@ -571,9 +670,7 @@ def _name_line(lines: list[Line], i: int, state: _State) -> bool:
     st = state.st
     line = lines[i]
     lead = _lead(line)
-    if _PHOTO_CREDIT_RE.search(line.text):
-        return False
-    nl = parse_names(line.text, st.rules, lead)
+    nl = _names_at(line, st.rules, lead)
     if not nl.names or nl.possessive or _glued_outlet(line.text, nl, st):
         return False
     tail = line.text[nl.tail :].strip()
@@ -609,6 +706,8 @@ def _name_line(lines: list[Line], i: int, state: _State) -> bool:
         )
         if not (role_only or date_only or handle):
             return False
+    if _PHOTO_CREDIT_RE.search(line.text):  # last: the costliest test, rarely reached
+        return False
     for name, s, e in nl.names:
         state.add_name(line, name, s, e)
     state.byline_lines.add(line.index)
@@ -636,7 +735,7 @@ def _bio_line(line: Line, state: _State, last: bool, marked: bool) -> bool:
     about = _ABOUT_RE.match(text, lead)
     if about:
         lead = about.end()
-    nl = parse_names(text, st.rules, lead)
+    nl = _names_at(line, st.rules, lead)
     if nl.names and not nl.possessive:
         rest = text[nl.tail :]
         paren = _PAREN_RE.match(rest)
@@ -678,7 +777,8 @@ def _bio_line(line: Line, state: _State, last: bool, marked: bool) -> bool:
                 state.add_name(line, name, s, e)
             found = True
     # "Contact Jane Doe at ...", "Follow Jane Doe on Twitter", "Email Jane Doe at"
-    for m in _CONTACT_VERB_RE.finditer(text):
+    verbs = any(v in text for v in _CONTACT_VERB_PARTS)
+    for m in _CONTACT_VERB_RE.finditer(text) if verbs else ():
         nl2 = parse_names(text, st.rules, m.end())
         after = text[nl2.tail : nl2.tail + 8].lstrip().casefold()
         if nl2.names and not nl2.possessive and after.startswith(("at", "on", "via", "@", ":")):
@@ -731,7 +831,10 @@ def _line_dates(line: Line, state: _State, head: bool, byline: bool, prev_label:
     st = state.st
     # A dateline date sits near the start of its line; long paragraphs are not searched.
     scan = _DATE_SCAN if len(line.text) <= _DATE_SCAN else _DATE_SCAN_LONG
-    hits = find_dates(line.text[:scan], st.min_year, st.max_year)
+    if line.hits160 is not None:  # _by_line read this very string already
+        hits, line.hits160 = line.hits160, None
+    else:
+        hits = find_dates(line.text[:scan], st.min_year, st.max_year)
     if not hits:
         return
     resolve_order(hits, st.numeric_date_order, state.numeric_order)
@@ -809,6 +912,8 @@ _COPY_RE = re.compile(
     r"(?:(?P<y1>\d{4})(?:\s*[-–/]\s*(?P<y2>\d{4}))?\s*,?\s*)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+#: every _COPY_RE match holds one of these (lower-cased)
+_COPY_WORDS = ("copyright", "©", "(c)", "&copy;")
 _HOLDER_STOP_RE = re.compile(
     r"\s*(?:\||—|–|;|\s-\s|\ball rights reserved\b|\bclick here\b|\.(?=\s|$))", re.IGNORECASE
 )
@@ -924,6 +1029,9 @@ def _services(line: Line, state: _State, window: bool) -> None:
         return
     for cue, is_credit in ((st.service_re, False), (st.credit_re, True)):
         if cue is None or (is_credit and (not window or state.credit is not None)):
+            continue
+        maybe = state.credit_lines if is_credit else state.service_lines
+        if maybe is not None and line.index not in maybe:
             continue
         for m in cue.finditer(text):
             j = m.end()
@@ -1127,6 +1235,14 @@ def extract(
     html = kind == "html-visible"
     lines = _lines(text, spans, html)
     state = _State(text, st)
+    # Cheap pre-filters, once per document: which lines may hold a notice at all.
+    low = _lowered(text)
+    starts = [ln.start for ln in lines]
+    copyright_lines: Iterable[int] = range(len(lines))
+    if low is not None:
+        if st.service_words is not None:
+            state.service_lines = _lines_with(low, st.service_words, lines, starts)
+        copyright_lines = sorted(_lines_with(low, _COPY_WORDS, lines, starts))
     end = _article_end(lines, spans, st)
     article = lines[:end]
     head = _head(article, st.head_lines)
@@ -1137,6 +1253,14 @@ def extract(
     ]
 
     head_set = {ln.index for ln in head}
+    if low is not None and st.credit_words is not None:
+        # credits are only read in the head and tail windows
+        found: set[int] = set()
+        for window in (head, tail):
+            if window:
+                lo, hi = window[0].start, window[-1].end
+                _lines_with(low, st.credit_words, lines, starts, lo, hi, found)
+        state.credit_lines = found
     state.numeric_order = numeric_order(
         "\n".join(ln.text[:_DATE_SCAN] for ln in head)
         + "\n"
@@ -1186,8 +1310,8 @@ def extract(
             if ln.index not in tail_set:
                 _services(ln, state, window=False)
     copyrights: list[tuple[str, int | None, int, int]] = []
-    for ln in lines:
-        c = _copyright(ln, state)
+    for k in copyright_lines:
+        c = _copyright(lines[k], state)
         if c:
             copyrights.append(c)
 
