@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from auditor.model import CATEGORIES
+
 from .boilerplate_cues import (
     AUTHOR_ROLES,
     CUES,
@@ -40,17 +42,7 @@ from .boilerplate_cues import (
     WIRE_AGENCIES,
 )
 
-CATEGORY_ORDER = (
-    "dateline",
-    "byline",
-    "contact",
-    "see-also",
-    "copyright",
-    "syndication",
-    "comments",
-    "navigation",
-    "other",
-)
+CATEGORY_ORDER = CATEGORIES  # the precedence order of AUDIT_FORMAT.md
 KINDS = ("whole", "start", "contains")
 
 

@@ -42,7 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditor.errors import InputError
-from auditor.model import Span
+from auditor.model import CATEGORIES, Span
 
 #: Elements whose start and end break the line.
 BLOCK_TAGS = frozenset(
@@ -166,17 +166,7 @@ _DATE_TEXT = re.compile(
 _BYLINE_TEXT = re.compile(
     r"^\s*(?:by|written by|posted by|words by|von|par|por)\s+\S", re.IGNORECASE
 )
-_CATEGORY_ORDER = (
-    "dateline",
-    "byline",
-    "contact",
-    "see-also",
-    "copyright",
-    "syndication",
-    "comments",
-    "navigation",
-    "other",
-)
+_CATEGORY_ORDER = CATEGORIES  # the precedence order of AUDIT_FORMAT.md
 #: Meta names that carry the published date, in order of preference.
 DATE_META_NAMES = (
     "date",
