@@ -114,25 +114,17 @@ def discover_inputs(prepared: Prepared, paths: Sequence[Path], out: Path | None)
     return discover(paths, d["include"], d["exclude"], skip_dirs=[out] if out else [])
 
 
-def run_fingerprint(prepared: Prepared) -> str:
-    """Everything besides a file's bytes that can change a per-document result."""
-    from .cache import fingerprint, source_hash
+def run_fingerprint(prepared: Prepared, per_plugin: dict[str, str] | None = None) -> str:
+    """Everything besides a file's bytes that can change a per-document result: every
+    plugin's own fingerprint (version, source, configuration table, library versions), the
+    auditor version and the size limit."""
+    from .cache import fingerprint
 
-    host = prepared.host
-    tables = {
-        k: v
-        for k, v in prepared.settings.tables.items()
-        if k not in ("output", "policy", "discover", "plugins")
-    }
-    tables["discover.max_bytes"] = prepared.settings.table("discover").get("max_bytes")
     return fingerprint(
         {
             "auditor": __version__,
-            "plugins": {
-                n: [host.infos[n].version, source_hash(host.pm.get_plugin(n))] for n in host.names
-            },
-            "libraries": library_versions(),
-            "tables": tables,
+            "plugins": per_plugin if per_plugin is not None else plugin_fingerprints(prepared),
+            "max_bytes": prepared.settings.table("discover").get("max_bytes"),
         }
     )
 
@@ -177,7 +169,8 @@ def run(
     executor: str = "process",
     scheduler: str | None = None,
 ) -> RunResult:
-    fp = run_fingerprint(prepared) if cache is not None else ""
+    per_plugin = plugin_fingerprints(prepared) if cache is not None else {}
+    fp = run_fingerprint(prepared, per_plugin) if cache is not None else ""
     engine = Engine(
         prepared.host,
         prepared.settings,
@@ -187,7 +180,7 @@ def run(
         fingerprint=fp,
         executor=executor,
         scheduler=scheduler,
-        plugin_fingerprints=plugin_fingerprints(prepared) if cache is not None else None,
+        plugin_fingerprints=per_plugin,
     )
     result = engine.run(discovery.inputs)
     result.cache_keys = engine.used_keys

@@ -24,6 +24,7 @@ from .cache import Cache, PluginCache
 from .config import Settings
 from .context import Corpus, DocumentView, PluginContext, Record
 from .discover import Input
+from .encoding import bom_codec
 from .errors import InputError
 from .model import (
     CATEGORIES,
@@ -313,18 +314,9 @@ def oversized(item: Input, max_bytes: int) -> Document | None:
     chunk_size = 1 << 20
     with open(item.path, "rb") as fh:
         head = fh.read(4)
-    codec, bom = "utf-8", b""
-    for mark, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if head.startswith(mark):
-            codec, bom = name, mark
-            break
-    for attempt in (codec, "cp1252", "latin-1") if not bom else (codec,):
+    announced = bom_codec(head)
+    codec = announced or "utf-8"
+    for attempt in (codec,) if announced else (codec, "cp1252", "latin-1"):
         raw_hash, text_hash = hashlib.sha256(), hashlib.sha256()
         decoder = codecs.getincrementaldecoder(attempt)()
         chars = 0
@@ -334,7 +326,7 @@ def oversized(item: Input, max_bytes: int) -> Document | None:
                 while True:
                     block = fh.read(chunk_size)
                     final = not block
-                    if b"\x00" in block and not bom:
+                    if b"\x00" in block and not announced:
                         return None
                     raw_hash.update(block)
                     text = decoder.decode(block, final=final)

@@ -14,15 +14,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from auditor.encoding import bom_codec
 from auditor.errors import InputError
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 #: How many leading bytes are searched for a charset declaration (HTML says 1024; pages
 #: with long inline head scripts put it later, so we look a little further).
 PRESCAN_BYTES = 8192
@@ -118,18 +112,18 @@ def _check_not_binary(text: str) -> None:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """Decode a page; return (text without BOM, Python codec name). Raises InputError."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"starts with a {codec} byte-order mark but is not valid {codec} "
-                    f"({exc.reason} at byte {exc.start})"
-                ) from None
-            text = text.removeprefix("\ufeff")
-            _check_not_binary(text)
-            return text, codec
+    codec = bom_codec(data)
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"starts with a {codec} byte-order mark but is not valid {codec} "
+                f"({exc.reason} at byte {exc.start})"
+            ) from None
+        text = text.removeprefix("\ufeff")
+        _check_not_binary(text)
+        return text, codec
     if b"\x00" in data[:65536]:
         raise InputError("binary data (NUL bytes), not an HTML page")
     attempts: list[str] = []

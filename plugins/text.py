@@ -13,16 +13,10 @@ import hashlib
 import re
 
 from auditor import hookimpl
+from auditor.encoding import bom_codec
 from auditor.errors import InputError
 from auditor.model import ConfigField, Document
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # C0 controls other than tab, line feed, carriage return and form feed / vertical tab, plus DEL.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -57,15 +51,15 @@ def _looks_binary(text: str, limit: float) -> bool:
 
 def decode(data: bytes, fallbacks: list[str], max_control: float) -> tuple[str, str]:
     """Decode `data`; return (text without BOM, Python codec name)."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at byte {exc.start}"
-                ) from None
-            return text.removeprefix("\ufeff"), codec
+    codec = bom_codec(data)
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"starts with a {codec} byte-order mark but is not valid {codec}: {exc.reason} at byte {exc.start}"
+            ) from None
+        return text.removeprefix("\ufeff"), codec
     if b"\x00" in data[:65536]:
         raise InputError("binary file (contains NUL bytes); skipped")
     try:
